@@ -1,0 +1,1 @@
+# etc/local.mk: filled in as its part lands.

@@ -1,0 +1,1 @@
+# src/lib/addr.mk: filled in as its part lands.

@@ -1,0 +1,1 @@
+# src/lib/codec.mk: filled in as its part lands.

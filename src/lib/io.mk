@@ -1,0 +1,1 @@
+# src/lib/io.mk: filled in as its part lands.

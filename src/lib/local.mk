@@ -1,0 +1,12 @@
+# libpostern.a: what smtpd and pop3d share. Modules add their sources in
+# io.mk, codec.mk, addr.mk and store.mk.
+noinst_LIBRARIES += src/lib/libpostern.a
+src_lib_libpostern_a_SOURCES = src/lib/limits.h
+src_lib_libpostern_a_CFLAGS = $(AM_CFLAGS) $(SYSTEMD_CFLAGS) $(CRYPT_CFLAGS)
+
+# What every program and test that links libpostern.a needs.
+POSTERN_LIBS = src/lib/libpostern.a $(SYSTEMD_LIBS) $(CRYPT_LIBS)
+
+# Unit tests: one Criterion program per library module.
+UNIT_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+UNIT_LIBS = $(POSTERN_LIBS) $(CRITERION_LIBS)

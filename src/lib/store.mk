@@ -1,0 +1,1 @@
+# src/lib/store.mk: filled in as its part lands.

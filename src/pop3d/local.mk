@@ -1,0 +1,1 @@
+# src/pop3d/local.mk: filled in as its part lands.

@@ -1,0 +1,1 @@
+# src/smtpd/local.mk: filled in as its part lands.

@@ -1,0 +1,1 @@
+# src/tools/local.mk: filled in as its part lands.

@@ -1,0 +1,1 @@
+# systemd/local.mk: filled in as its part lands.

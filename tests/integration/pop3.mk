@@ -1,0 +1,1 @@
+# tests/integration/pop3.mk: filled in as its part lands.

@@ -1,0 +1,1 @@
+# tests/transcripts/local.mk: filled in as its part lands.
