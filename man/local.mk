@@ -1,0 +1,1 @@
+# man/local.mk: filled in as its part lands.

@@ -1,0 +1,1 @@
+# tests/integration/deploy.mk: filled in as its part lands.
