@@ -1,0 +1,232 @@
+/*
+ * deliver.c: a message's way from DATA to the Maildirs. The trace headers
+ * (RFC 5321 4.4) go first into one tmp/ file, the message streams in
+ * after them, and only when it is complete and fsynced is it linked into
+ * every recipient's new/ (after relaying, if any). Any failure removes
+ * every copy, so a 4xx never leaves a part delivered.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "deliver.h"
+#include "log.h"
+#include "userfile.h"
+
+/* tmp/ entries looked at per delivery when removing a crash's leftovers. */
+#define DELIVER_CLEAN_ENTRIES 256
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return w < 0 ? errno : EIO;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int deliver_sink(void *ctx, const char *p, size_t n)
+{
+	struct smtpd_msg *msg = ctx;
+
+	return write_all(msg->f.fd, p, n);
+}
+
+enum reply_id deliver_errno_reply(int err)
+{
+	/* RFC 3463 4.3.1: mail system full; EDQUOT is the user's share. */
+	if (err == ENOSPC || err == EDQUOT)
+		return R_DISK_FULL;
+	return R_TEMP_LOCAL;
+}
+
+/*
+ * The Maildir that holds the tmp file: the first local recipient's, or
+ * for relay-only mail the authenticated user's own.
+ */
+static enum reply_id spool_dir(struct session *s, struct smtpd_msg *msg)
+{
+	struct user u;
+
+	if (s->txn.n_boxes > 0) {
+		snprintf(msg->spool, sizeof(msg->spool), "%s", s->txn.boxes[0]);
+		return R__COUNT;
+	}
+	if (userfile_lookup(&s->cfg, s->login, &u) != USERFILE_FOUND)
+		return R_TEMP_USERS;
+	snprintf(msg->spool, sizeof(msg->spool), "%s", u.maildir);
+	return R__COUNT;
+}
+
+/* The queue id: the alphanumerics of the Maildir unique name up to its
+   host part, an RFC 5322 atom as the Received "id" clause needs. */
+static void make_id(struct smtpd_msg *msg)
+{
+	const char *u = msg->f.unique;
+	size_t n = 0, dots = 0;
+
+	for (; *u != '\0' && dots < 2 && n + 1 < sizeof(msg->id); u++) {
+		if (*u == '.')
+			dots++;
+		else if ((*u >= '0' && *u <= '9') || (*u >= 'A' && *u <= 'Z') ||
+			 (*u >= 'a' && *u <= 'z'))
+			msg->id[n++] = *u;
+	}
+	msg->id[n] = '\0';
+}
+
+static const char *protocol_name(const struct session *s)
+{
+	/* RFC 3848: ESMTPA is ESMTP with AUTH. */
+	if (s->authenticated)
+		return "ESMTPA";
+	return s->esmtp ? "ESMTP" : "SMTP";
+}
+
+/*
+ * Return-Path (RFC 5321 4.4: added at final delivery; relayed copies start
+ * after it) and Received, with the peer as an address literal: no DNS.
+ */
+static int format_headers(const struct session *s, struct smtpd_msg *msg,
+			  char *buf, size_t size)
+{
+	char date[64], from[POSTERN_MAX_DOMAIN + 96],
+		rcpt[POSTERN_MAX_PATH + 16];
+	struct tm tm;
+	time_t now = time(NULL);
+	int rp, r;
+
+	localtime_r(&now, &tm);
+	/* RFC 5322 3.3 date-time; the C locale gives English names. */
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", &tm);
+	if (s->peer.is_socket)
+		snprintf(from, sizeof(from), "%s (%s)", s->helo,
+			 s->peer.literal);
+	else
+		snprintf(from, sizeof(from), "%s", s->helo);
+	rcpt[0] = '\0';
+	if (s->txn.n_rcpts == 1)
+		snprintf(rcpt, sizeof(rcpt), "\n\tfor <%s>",
+			 s->txn.rcpts[0].addr);
+	rp = snprintf(buf, size, "Return-Path: <%s>\n", s->txn.from.addr);
+	if (rp < 0 || (size_t)rp >= size)
+		return -1;
+	r = snprintf(buf + rp, size - (size_t)rp,
+		     "Received: from %s\n\tby %s with %s id %s%s; %s\n", from,
+		     s->cfg.hostname, protocol_name(s), msg->id, rcpt, date);
+	if (r < 0 || (size_t)r >= size - (size_t)rp)
+		return -1;
+	msg->relay_offset = rp;
+	return rp + r;
+}
+
+enum reply_id deliver_begin(struct session *s, struct smtpd_msg *msg)
+{
+	char hdr[2048];
+	enum reply_id r;
+	int len, err;
+	size_t i;
+
+	memset(msg, 0, sizeof(*msg));
+	msg->f.fd = -1;
+	r = spool_dir(s, msg);
+	if (r != R__COUNT)
+		return r;
+	if (maildir_create(msg->spool) < 0 ||
+	    maildir_open_tmp(msg->spool, s->cfg.hostname, &msg->f) < 0) {
+		err = errno;
+		log_msg(LOG_ERR, "event=error op=open_tmp errno=%d", err);
+		return deliver_errno_reply(err);
+	}
+	make_id(msg);
+	len = format_headers(s, msg, hdr, sizeof(hdr));
+	err = len < 0 ? EOVERFLOW : write_all(msg->f.fd, hdr, (size_t)len);
+	if (err != 0) {
+		maildir_abort(&msg->f);
+		return deliver_errno_reply(err);
+	}
+	msg->header_len = (uint64_t)len;
+	for (i = 0; i < (size_t)len; i++)
+		msg->header_lf += hdr[i] == '\n';
+	return R__COUNT;
+}
+
+void deliver_abort(struct smtpd_msg *msg)
+{
+	maildir_abort(&msg->f);
+}
+
+/* Links the finished file into every local recipient's new/, or none. */
+static int deliver_local(struct session *s, struct smtpd_msg *msg)
+{
+	size_t i, j;
+	int err;
+
+	for (i = 0; i < s->txn.n_boxes; i++) {
+		if (maildir_deliver(msg->f.tmp_path, s->txn.boxes[i],
+				    msg->f.name) == 0)
+			continue;
+		err = errno;
+		log_msg(LOG_ERR, "event=error op=deliver id=%s errno=%d",
+			msg->id, err);
+		for (j = 0; j < i; j++)
+			(void)maildir_undeliver(s->txn.boxes[j], msg->f.name);
+		return err;
+	}
+	return 0;
+}
+
+enum reply_id deliver_commit(struct session *s, struct smtpd_msg *msg,
+			     const struct data_machine *m)
+{
+	uint64_t size = msg->header_len + m->stored;
+	enum relay_result rr;
+	size_t i;
+	int err;
+
+	if (maildir_finish(&msg->f, size,
+			   size + msg->header_lf + m->stored_lf) < 0)
+		goto fail;
+	/* Create every Maildir first: a missing one must fail the message
+	   before anything is relayed (src/smtpd/README.relay). */
+	for (i = 0; i < s->txn.n_boxes; i++)
+		if (maildir_create(s->txn.boxes[i]) < 0)
+			goto fail;
+	if (s->txn.n_relay > 0) {
+		rr = relay_run(s, msg);
+		if (rr != RELAY_OK) {
+			deliver_abort(msg);
+			return rr == RELAY_TEMPFAIL ? R_RELAY_TEMP
+						    : R_RELAY_FAILED;
+		}
+	}
+	err = deliver_local(s, msg);
+	if (err != 0) {
+		deliver_abort(msg);
+		/* Relayed copies cannot be called back: a 4xx now would have
+		   the client send them again. */
+		return s->txn.n_relay > 0 ? R_RELAY_PARTIAL
+					  : deliver_errno_reply(err);
+	}
+	deliver_abort(msg); /* the tmp name only; the new/ links stay */
+	for (i = 0; i < s->txn.n_boxes; i++)
+		maildir_clean_tmp(s->txn.boxes[i], time(NULL),
+				  DELIVER_CLEAN_ENTRIES);
+	return R_QUEUED;
+fail:
+	err = errno;
+	log_msg(LOG_ERR, "event=error op=finish id=%s errno=%d", msg->id, err);
+	deliver_abort(msg);
+	return deliver_errno_reply(err);
+}

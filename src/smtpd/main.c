@@ -1,0 +1,107 @@
+/*
+ * main.c: smtpd's entry point. Parses -c/-h/-V, loads the configuration,
+ * finds the connection (systemd fd 3, inetd stdin/stdout, or a pipe) and
+ * serves one SMTP session on it. Exit codes follow the ucspi convention:
+ * 0 after QUIT, 1 after an I/O failure or a closed session, 100 for bad
+ * usage, 111 for setup errors (a bad configuration also gets 421 4.3.0).
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "replies.h"
+#include "smtpd.h"
+
+#define EXIT_USAGE 100
+#define EXIT_SETUP 111
+
+/* The session is big (I/O buffers, the line); it lives here, not on the
+   stack, and there is exactly one per process. */
+static struct session session;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: smtpd [-c config-file] [-h] [-V]\n"
+		"Serves one SMTP session on stdin/stdout (inetd) or fd 3 "
+		"(systemd Accept=yes).\n"
+		"  -c FILE  configuration file (default %s)\n"
+		"  -h       this help\n"
+		"  -V       version\n",
+		CONFIG_DEFAULT_FILE);
+}
+
+/* Parses the options; returns -1 to go on, else the exit code. */
+static int parse_args(int argc, char **argv, const char **cfg_path,
+		      bool *explicit)
+{
+	int opt;
+
+	while ((opt = getopt(argc, argv, "c:hV")) != -1) {
+		switch (opt) {
+		case 'c':
+			*cfg_path = optarg;
+			*explicit = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("smtpd (%s) %s\n", PACKAGE_NAME,
+			       PACKAGE_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct session *s = &session;
+	const char *cfg_path = CONFIG_DEFAULT_FILE;
+	bool explicit = false;
+	char err[512];
+	int rc, cfg_rc;
+
+	log_init("smtpd");
+	rc = parse_args(argc, argv, &cfg_path, &explicit);
+	if (rc >= 0)
+		return rc;
+	/* A vanished client is a write error (EPIPE), never a signal. */
+	signal(SIGPIPE, SIG_IGN);
+	config_defaults(&s->cfg);
+	cfg_rc = config_load(&s->cfg, cfg_path, explicit, err, sizeof(err));
+	if (cfg_rc < 0)
+		log_msg(LOG_ERR, "event=config_error error=\"%s\"", err);
+	if (peer_setup(&s->peer, s->cfg.loopback_is_local) < 0) {
+		log_msg(LOG_ERR, "event=setup_error error=\"no connection\"");
+		return EXIT_SETUP;
+	}
+	conn_init_fd(&s->conn, s->peer.in_fd, s->peer.out_fd);
+	log_set_field("peer", s->peer.is_socket ? s->peer.addr : "local");
+	if (cfg_rc < 0) {
+		/* INTERFACE.md: the client learns only that it must retry. */
+		reply(s, R_CONFIG_ERROR);
+		conn_flush(&s->conn);
+		return EXIT_SETUP;
+	}
+	session_init(s);
+	log_set_field("session", s->id);
+	log_msg(LOG_INFO, "event=connect local=%s",
+		s->peer.local ? "yes" : "no");
+	rc = session_run(s);
+	session_free(s);
+	return rc;
+}
