@@ -1,1 +1,4 @@
-# src/lib/addr.mk: filled in as its part lands.
+# src/lib/addr.mk: the RFC 5321 address parser (MAIL FROM:/RCPT TO:
+# arguments, HELO/EHLO domains) and its unit test.
+src_lib_libpostern_a_SOURCES += src/lib/smtp_addr.c src/lib/smtp_addr.h \
+	src/lib/smtp_addr_path.c src/lib/smtp_addr_private.h

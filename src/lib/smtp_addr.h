@@ -14,17 +14,18 @@
 
 enum smtp_addr_status {
 	SMTP_ADDR_OK = 0,
-	SMTP_ADDR_SYNTAX,    /* not a valid path (501 5.1.7 / 5.1.3) */
-	SMTP_ADDR_NOT_STRICT,/* a lax form while strict mode is on (501) */
-	SMTP_ADDR_TOO_LONG,  /* local part > 64, domain > 255, path > 256 */
-	SMTP_ADDR_8BIT,      /* a byte >= 0x80 in the path (553 5.6.7) */
-	SMTP_ADDR_BAD_PARAM  /* malformed ESMTP parameter (501 5.5.4) */
+	SMTP_ADDR_SYNTAX,     /* not a valid path (501 5.1.7 / 5.1.3) */
+	SMTP_ADDR_NOT_STRICT, /* a lax form while strict mode is on (501) */
+	SMTP_ADDR_TOO_LONG,   /* local part > 64, domain > 255, path > 256 */
+	SMTP_ADDR_8BIT,       /* a byte >= 0x80 in the path (553 5.6.7) */
+	SMTP_ADDR_BAD_PARAM   /* malformed ESMTP parameter (501 5.5.4) */
 };
 
 struct smtp_path {
 	bool null_path; /* "<>" */
 	/* local part as it goes into headers and logs: a dot-string, or a
-	   quoted-string with its quotes (RFC 5321 4.1.2) */
+	   quoted-string with its quotes (RFC 5321 4.1.2); the 64-octet limit
+	   of 4.5.3.1.1 applies to it as written, quotes included */
 	char local[POSTERN_MAX_LOCAL_PART + 3];
 	/* the local part with quoting removed, for lookups */
 	char local_unquoted[POSTERN_MAX_LOCAL_PART + 1];
@@ -49,7 +50,14 @@ struct smtp_param {
  * dropped. At most max_params parameters are returned; more is
  * SMTP_ADDR_BAD_PARAM. A parameter's key is esmtp-keyword, its value
  * esmtp-value (RFC 5321 4.1.2): "KEY=" with nothing after, "=", "=x" and
- * values with control characters or '=' are SMTP_ADDR_BAD_PARAM.
+ * values with control characters or '=' are SMTP_ADDR_BAD_PARAM; runs of
+ * spaces between and after parameters are tolerated. In strict mode, a
+ * bare address or "phrase <path>" that lax mode would accept is
+ * SMTP_ADDR_NOT_STRICT; one lax mode would reject keeps its own error.
+ * A byte >= 0x80 in a delimited path is SMTP_ADDR_8BIT, whatever else is
+ * wrong with the path (so that smtpd can answer 553 5.6.7).
+ * Returns SMTP_ADDR_OK and fills *path_r and params[0..*n_params_r); on
+ * any error *path_r is all empty and *n_params_r is 0.
  */
 enum smtp_addr_status smtp_addr_parse(char *arg, bool strict, bool allow_null,
 				      bool allow_postmaster,
