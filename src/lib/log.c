@@ -1,0 +1,205 @@
+/*
+ * log.c: one log line per event, prefixed with the session's key=value
+ * fields. Lines go to syslog (LOG_MAIL) when fd 2 is a socket or closed,
+ * since inetd may hand us the connection as stderr, else to stderr as
+ * "ident[pid]: message", written with one write(2) per line.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
+
+#define LOG_MAX_FIELDS 8
+#define LOG_KEY_SIZE   32
+#define LOG_VALUE_SIZE 256
+#define LOG_LINE_SIZE  4096
+
+enum log_backend {
+	LOG_BACKEND_STDERR,
+	LOG_BACKEND_SYSLOG
+};
+
+struct log_field {
+	char key[LOG_KEY_SIZE];
+	char value[LOG_VALUE_SIZE];
+};
+
+static struct {
+	bool ready;
+	enum log_backend backend;
+	/* openlog(3) keeps the pointer, so ident lives here for good. */
+	char ident[32];
+	struct log_field fields[LOG_MAX_FIELDS];
+	size_t n_fields;
+} logst;
+
+/*
+ * The one place that picks a backend; the journal slots in here. A closed
+ * or socket fd 2 may be the client connection (inetd, xinetd with
+ * stderr=socket), and nothing we log may reach the client.
+ */
+static enum log_backend log_choose_backend(void)
+{
+	struct stat st;
+
+	if (fstat(STDERR_FILENO, &st) == -1)
+		return LOG_BACKEND_SYSLOG;
+	if (S_ISSOCK(st.st_mode))
+		return LOG_BACKEND_SYSLOG;
+	return LOG_BACKEND_STDERR;
+}
+
+void log_init(const char *ident)
+{
+	snprintf(logst.ident, sizeof(logst.ident), "%s",
+		 ident != NULL && ident[0] != '\0' ? ident : "postern");
+	logst.backend = log_choose_backend();
+	if (logst.backend == LOG_BACKEND_SYSLOG)
+		openlog(logst.ident, LOG_PID, LOG_MAIL);
+	logst.ready = true;
+}
+
+void log_set_field(const char *key, const char *value)
+{
+	size_t i;
+
+	if (key == NULL || key[0] == '\0')
+		return;
+	for (i = 0; i < logst.n_fields; i++)
+		if (strncmp(logst.fields[i].key, key, LOG_KEY_SIZE - 1) == 0)
+			break;
+	if (value == NULL) {
+		if (i == logst.n_fields)
+			return;
+		memmove(&logst.fields[i], &logst.fields[i + 1],
+			(logst.n_fields - i - 1) * sizeof(logst.fields[0]));
+		logst.n_fields--;
+		return;
+	}
+	if (i == logst.n_fields) {
+		/* Full: the fields are fixed, a ninth one is dropped. */
+		if (logst.n_fields == LOG_MAX_FIELDS)
+			return;
+		logst.n_fields++;
+		log_escape(logst.fields[i].key, sizeof(logst.fields[i].key),
+			   key);
+	}
+	log_escape(logst.fields[i].value, sizeof(logst.fields[i].value), value);
+}
+
+/* The octets c takes in an escaped value. */
+static size_t log_width(unsigned char c)
+{
+	return c >= 0x21 && c <= 0x7e && c != '"' && c != '\\' && c != '=' ? 1
+									   : 4;
+}
+
+char *log_escape(char *dst, size_t size, const char *src)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s;
+	size_t need = 0, limit, n = 0, i;
+	bool fits;
+
+	if (size == 0)
+		return dst;
+	for (s = (const unsigned char *)src; *s != '\0' && need < size; s++)
+		need += log_width(*s);
+	fits = need < size;
+	/* A value cut short ends in "...", and never inside an escape. */
+	limit = fits ? size - 1 : (size > 4 ? size - 4 : 0);
+	for (s = (const unsigned char *)src; *s != '\0'; s++) {
+		if (n + log_width(*s) > limit)
+			break;
+		if (log_width(*s) == 1) {
+			dst[n++] = (char)*s;
+			continue;
+		}
+		dst[n++] = '\\';
+		dst[n++] = 'x';
+		dst[n++] = hex[*s >> 4];
+		dst[n++] = hex[*s & 0xf];
+	}
+	if (!fits)
+		for (i = 0; i < 3 && n < size - 1; i++)
+			dst[n++] = '.';
+	dst[n] = '\0';
+	return dst;
+}
+
+/* Appends "key=value " for each field; returns the new length. */
+static size_t log_put_fields(char *line, size_t size, size_t len)
+{
+	size_t i;
+	int r;
+
+	for (i = 0; i < logst.n_fields && len < size; i++) {
+		r = snprintf(line + len, size - len, "%s=%s ",
+			     logst.fields[i].key, logst.fields[i].value);
+		if (r < 0)
+			break;
+		len += (size_t)r;
+	}
+	return len < size ? len : size - 1;
+}
+
+/* Writes all of buf to fd 2, retrying short writes a bounded number of
+   times; a log line is not worth blocking the session on errors. */
+static void log_write_stderr(const char *buf, size_t len)
+{
+	int tries;
+	ssize_t w;
+
+	for (tries = 0; len > 0 && tries < 8; tries++) {
+		w = write(STDERR_FILENO, buf, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		buf += w;
+		len -= (size_t)w;
+	}
+}
+
+void log_msg(int prio, const char *fmt, ...)
+{
+	/* One octet is kept for the '\n' of the stderr backend. */
+	char line[LOG_LINE_SIZE];
+	size_t len = 0, start, avail, i;
+	va_list ap;
+	int r, saved_errno = errno;
+
+	if (!logst.ready)
+		log_init(NULL);
+	if (logst.backend == LOG_BACKEND_STDERR) {
+		r = snprintf(line, sizeof(line), "%s[%ld]: ", logst.ident,
+			     (long)getpid());
+		len = r > 0 ? (size_t)r : 0;
+	}
+	start = len;
+	len = log_put_fields(line, sizeof(line) - 1, len);
+	avail = sizeof(line) - 1 - len;
+	va_start(ap, fmt);
+	r = vsnprintf(line + len, avail, fmt, ap);
+	va_end(ap);
+	if (r > 0)
+		len += (size_t)r < avail ? (size_t)r : avail - 1;
+	/* A message stays one line whatever a caller put into it. */
+	for (i = start; i < len; i++)
+		if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f)
+			line[i] = '?';
+	if (logst.backend == LOG_BACKEND_SYSLOG) {
+		line[len] = '\0';
+		syslog(prio, "%s", line);
+	} else {
+		line[len++] = '\n';
+		log_write_stderr(line, len);
+	}
+	errno = saved_errno;
+}
