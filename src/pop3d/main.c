@@ -1,0 +1,111 @@
+/*
+ * main.c: pop3d serves one POP3 session (RFC 1939) on the connection it
+ * is given (systemd fd 3, inetd stdin/stdout, or a pipe), then exits: 0
+ * after QUIT, 1 after an I/O failure, a timeout or a hang-up, 111 when it
+ * cannot be set up (a bad configuration gets -ERR [SYS/PERM]).
+ */
+#include "pop3d.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
+
+#ifndef POSTERN_VERSION
+#define POSTERN_VERSION "unknown"
+#endif
+
+/* ucspi convention: a temporary setup failure. */
+#define EXIT_SETUP 111
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: pop3d [-c FILE] [-h] [-V]\n"
+		   "  -c FILE  configuration file (default " CONFIG_DEFAULT_FILE
+		   ")\n"
+		   "  -h       this help\n"
+		   "  -V       version\n"
+		   "Serves one POP3 session on stdin/stdout or on fd 3 "
+		   "(LISTEN_FDS=1).\n");
+}
+
+/* Parses the options; returns -1 to go on, else the exit code. */
+static int options(int argc, char **argv, const char **path_r, bool *explicit_r)
+{
+	int opt;
+
+	while ((opt = getopt(argc, argv, "c:hV")) != -1) {
+		switch (opt) {
+		case 'c':
+			*path_r = optarg;
+			*explicit_r = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("pop3d (postern) %s\n", POSTERN_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return EXIT_SETUP;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return EXIT_SETUP;
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	/* Static: the connection's buffers are larger than a polite stack
+	   frame, and there is exactly one session per process. */
+	static struct conn conn;
+	static struct config cfg;
+	static struct pop3_session s;
+	const char *path = CONFIG_DEFAULT_FILE;
+	bool explicit = false, cfg_ok;
+	struct peer peer;
+	char err[POSTERN_MAX_PATHNAME + 128];
+	int code;
+
+	log_init("pop3d");
+	code = options(argc, argv, &path, &explicit);
+	if (code >= 0)
+		return code;
+	/* A client that hangs up is a write error, not a killed process. */
+	signal(SIGPIPE, SIG_IGN);
+	umask(077);
+	config_defaults(&cfg);
+	cfg_ok = config_load(&cfg, path, explicit, err, sizeof err) == 0;
+	if (peer_setup(&peer, cfg_ok ? cfg.loopback_is_local : true) < 0) {
+		log_msg(LOG_ERR, "event=no_connection");
+		return EXIT_SETUP;
+	}
+	conn_init_fd(&conn, peer.in_fd, peer.out_fd);
+	log_set_field("peer", peer.addr[0] ? peer.addr : "local");
+	if (!cfg_ok) {
+		log_msg(LOG_ERR, "event=config_error error=\"%s\"", err);
+		conn_puts(&conn,
+			  "-ERR [SYS/PERM] server configuration error\r\n");
+		conn_flush(&conn);
+		return EXIT_SETUP;
+	}
+	s.conn = &conn;
+	s.cfg = &cfg;
+	s.peer = &peer;
+	s.lock_fd = -1;
+	s.drop.new_fd = s.drop.cur_fd = -1;
+	s.deadline_ms = pop3_now_ms() +
+			(uint64_t)POSTERN_POP3_SESSION_MAX_SECONDS * 1000;
+	code = pop3_session_run(&s);
+	drop_free(&s.drop);
+	if (s.lock_fd >= 0)
+		close(s.lock_fd);
+	return code;
+}
