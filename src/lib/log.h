@@ -12,18 +12,26 @@
 
 /*
  * Chooses the backend and remembers ident ("smtpd", "pop3d"). Call once,
- * before anything is logged.
+ * before anything is logged (a message logged earlier initialises with
+ * ident "postern"). The stderr backend writes "ident[pid]: message\n" in
+ * one write(2); syslog gets LOG_PID and the mail facility.
  */
 void log_init(const char *ident);
 
 /*
  * Sets a field added to every later message, e.g. ("session", "a1b2c3") or
- * ("peer", "192.0.2.1"). At most 8 fields; values are escaped as by
- * log_escape. NULL value removes the field.
+ * ("peer", "192.0.2.1"), as "key=value " in the order first set. At most
+ * 8 fields (a ninth key is dropped); keys up to 31 and values up to 255
+ * octets, escaped as by log_escape. NULL value removes the field; setting
+ * a key again replaces its value in place.
  */
 void log_set_field(const char *key, const char *value);
 
-/* Logs one message at priority prio (LOG_INFO, LOG_ERR, ...). */
+/*
+ * Logs one message at priority prio (LOG_INFO, LOG_ERR, ...), after the
+ * fields; a line is cut at 4 KiB, and control characters in it become '?'
+ * so that no message can forge a line. errno is preserved.
+ */
 void log_msg(int prio, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -34,16 +34,19 @@ int maildir_create(const char *dir);
 /*
  * Opens a new file in dir/tmp/ (O_EXCL, mode 0600) with a unique name built
  * from the time, the pid, a per-process counter and host (characters '/'
- * and ':' of host are escaped as the Maildir convention says). 0, or -1
- * with errno (ENOSPC, EDQUOT are the caller's "disk full").
+ * and ':' of host are escaped as \057 and \072, as the Maildir convention
+ * says, and so are '\\', space, controls and 8-bit octets; an empty host
+ * is "localhost"). 0, or -1 with errno (ENOSPC, EDQUOT are the caller's
+ * "disk full"); f->fd is -1 and f->tmp_path "" on failure.
  */
-int maildir_open_tmp(const char *dir, const char *host,
-		     struct maildir_file *f);
+int maildir_open_tmp(const char *dir, const char *host, struct maildir_file *f);
 
 /*
  * Sets f->name to unique,S=<size>,W=<crlf_size> (size: octets of the file
  * with LF ends; crlf_size: octets with CRLF ends, what POP3 reports), then
- * fsyncs and closes f->fd, checking every result. 0, or -1 with errno.
+ * fsyncs and closes f->fd, checking every result. 0, or -1 with errno:
+ * EIO when size is not the file's size (a write went missing). f->fd is
+ * -1 afterwards either way; on failure f->name is "".
  */
 int maildir_finish(struct maildir_file *f, uint64_t size, uint64_t crlf_size);
 
@@ -68,7 +71,8 @@ void maildir_clean_tmp(const char *dir, time_t now, unsigned max_entries);
 
 /*
  * Calls cb for each regular entry in dir/new and dir/cur (subdir is "new"
- * or "cur"), skipping names starting with '.'. Stops after max_entries
+ * or "cur"), skipping names starting with '.', directories and symbolic
+ * links (which could point out of the Maildir). Stops after max_entries
  * entries or when cb returns non-zero. 0 when done (a missing dir is an
  * empty maildrop), -1 with errno on a read error, or what cb returned.
  */
@@ -78,14 +82,16 @@ int maildir_scan(const char *dir,
 
 /*
  * From a Maildir file name, the sizes in its ",S=" and ",W=" fields (in the
- * part before ':'); a field that is missing or malformed is reported as
- * absent. Returns a mask: 1 for S found, 2 for W found.
+ * part before ':'; the first of each counts); a field that is missing,
+ * malformed or over UINT64_MAX is reported as absent, and its value as 0.
+ * Returns a mask: 1 for S found, 2 for W found.
  */
 int maildir_name_sizes(const char *name, uint64_t *s_r, uint64_t *w_r);
 
 /*
  * The delivery time (seconds, microseconds) from a name of the form
- * "<sec>.M<usec>..." or "<sec>.<anything>"; false when it has neither.
+ * "<sec>.M<usec>..." or "<sec>.<anything>" (usec 0 when there is no valid
+ * M part); false when it has neither.
  */
 bool maildir_name_time(const char *name, uint64_t *sec_r, uint32_t *usec_r);
 

@@ -14,17 +14,21 @@ struct peer {
 	bool is_socket;
 	/* "192.0.2.1", "2001:db8::1", "" when not a socket */
 	char addr[64];
-	/* the address literal for trace headers: "[192.0.2.1]",
-	   "[IPv6:2001:db8::1]", "[local]" ... */
+	/* the address literal for trace headers (RFC 5321 4.1.3):
+	   "[192.0.2.1]", "[IPv6:2001:db8::1]"; "[local]" for a transcript
+	   or an AF_UNIX peer; "[unknown]" for a socket without a peer */
 	char literal[80];
-	bool loopback;
-	bool local; /* loopback (when loopback_is_local) or not a socket */
+	bool loopback; /* 127.0.0.0/8, ::1, or an AF_UNIX peer */
+	bool local;    /* loopback (when loopback_is_local) or not a socket */
 };
 
 /*
  * Finds the connection and its peer address (getpeername; an IPv4-mapped
  * IPv6 address counts as IPv4; TCPREMOTEIP under tcpserver when the socket
- * gives none). Returns 0, or -1 when fd 3 was promised but is unusable.
+ * gives none, if it is a numeric address). Never does DNS. With LISTEN_PID
+ * our pid and LISTEN_FDS set, the connection is fd 3 and LISTEN_* are
+ * unset. Returns 0, or -1 (logged) when fd 3 was promised but is unusable:
+ * several fds, a closed fd, or a listening socket (Accept=no).
  */
 int peer_setup(struct peer *p, bool loopback_is_local);
 

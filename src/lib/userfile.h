@@ -20,16 +20,21 @@ enum userfile_status {
 
 struct user {
 	char login[POSTERN_MAX_LOGIN + 1]; /* as written in the file */
+	/* The account's crypt(3) hash; for a locked account or an unknown
+	   login, a dummy setting that costs what the file's accounts cost. */
 	char hash[POSTERN_MAX_HASH + 1];
 	char maildir[POSTERN_MAX_PATHNAME]; /* given, or mail_root/login */
-	bool locked;                        /* hash "*" or "!..." */
+	bool locked; /* hash "*" or "!...": receives mail, never logs in */
 };
 
 /*
  * Looks up login (ASCII case-insensitive) in cfg->users_file. The whole
- * file is checked, so a bad line anywhere is USERFILE_TEMPFAIL. On
- * USERFILE_NOT_FOUND, u_r still receives a dummy hash of the same cost as
- * the file's accounts (see userfile_check_password), and its login is "".
+ * file is checked, so a bad line anywhere is USERFILE_TEMPFAIL (logged
+ * with file and line); where a login appears twice, the first line wins.
+ * On USERFILE_NOT_FOUND, u_r still receives a dummy hash of the same cost
+ * as the file's accounts (see userfile_check_password), and its login is
+ * "". The dummy is the setting (algorithm, cost, salt) of the first
+ * account with a usable hash, else yescrypt at libxcrypt's default cost.
  */
 enum userfile_status userfile_lookup(const struct config *cfg,
 				     const char *login, struct user *u_r);
@@ -39,9 +44,11 @@ enum userfile_status userfile_lookup(const struct config *cfg,
  * postmaster) as INTERFACE.md says: with domain local, the account
  * "local@domain", else the account "local"; a non-local domain is
  * USERFILE_NOT_FOUND. postmaster (any case, no domain or a local domain)
- * is always found: the "postmaster" key's account, else an account named
- * postmaster, else a user whose maildir is <mail_root>/postmaster and whose
- * hash is "*". Callers check config_is_local_domain() first to tell
+ * is always found: the "postmaster" key's account, else (with a warning
+ * logged when the key names no account) an account named postmaster (at
+ * the domain, then bare), else a locked user "postmaster" whose maildir is
+ * <mail_root>/postmaster. Any other local part with domain "" is
+ * USERFILE_NOT_FOUND. Callers check config_is_local_domain() first to tell
  * "relay" from "no such user".
  */
 enum userfile_status userfile_lookup_recipient(const struct config *cfg,
@@ -50,11 +57,13 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 					       struct user *u_r);
 
 /*
- * Checks password against u->hash with crypt_rn() into a local buffer and
- * compares in constant time. For a user from USERFILE_NOT_FOUND (login "")
- * it runs crypt_rn() on the dummy hash and returns false, so an unknown
- * login costs what a wrong password costs. Locked accounts, "*" and failure
- * tokens never match. The caller wipes the password.
+ * Checks password against u->hash with crypt_rn() into a local buffer
+ * (wiped afterwards) and compares the whole output in constant time.
+ * Passwords over POSTERN_MAX_PASSWORD octets fail before crypt_rn(). For
+ * a user from USERFILE_NOT_FOUND (login "") it runs crypt_rn() on the
+ * dummy hash and returns false, so an unknown login costs what a wrong
+ * password costs. Locked accounts, "*" and failure tokens never match.
+ * The caller wipes the password.
  */
 bool userfile_check_password(const struct user *u, const char *password);
 

@@ -1,0 +1,428 @@
+/*
+ * maildir.c: Maildir delivery (cr.yp.to/proto/maildir.html): a uniquely
+ * named file in tmp/, written, fsynced and closed with every result
+ * checked, then linked into each recipient's new/ and new/ fsynced.
+ * Also the scanning and file name parsing that pop3d needs.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/sendfile.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "maildir.h"
+
+/* Delivered messages in this process: the Q part of unique names. */
+static unsigned long maildir_counter;
+
+/* dir/sub or dir/sub/name into dst; -1 with ENAMETOOLONG if it is cut. */
+static int maildir_path(char *dst, size_t size, const char *dir,
+			const char *sub, const char *name)
+{
+	int r;
+
+	if (name != NULL)
+		r = snprintf(dst, size, "%s/%s/%s", dir, sub, name);
+	else
+		r = snprintf(dst, size, "%s/%s", dir, sub);
+	if (r < 0 || (size_t)r >= size) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * "<sec>.M<usec>P<pid>Q<n>.<host>": time, pid and counter make it unique
+ * on this host. The Maildir convention writes '/' and ':' of the host as
+ * \057 and \072; other octets that do not belong in a file name (space,
+ * controls, 8-bit) get the same octal form.
+ */
+static void maildir_unique(char *dst, size_t size, const char *host)
+{
+	struct timespec ts;
+	size_t n;
+	int r;
+	const unsigned char *h;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	r = snprintf(dst, size, "%lld.M%ldP%ldQ%lu.", (long long)ts.tv_sec,
+		     ts.tv_nsec / 1000, (long)getpid(), ++maildir_counter);
+	n = r > 0 && (size_t)r < size ? (size_t)r : 0;
+	if (host == NULL || host[0] == '\0')
+		host = "localhost";
+	for (h = (const unsigned char *)host; *h != '\0'; h++) {
+		if (*h > 0x20 && *h < 0x7f && *h != '/' && *h != ':' &&
+		    *h != '\\') {
+			if (n + 1 >= size)
+				break;
+			dst[n++] = (char)*h;
+		} else {
+			if (n + 4 >= size)
+				break;
+			snprintf(dst + n, 5, "\\%03o", *h);
+			n += 4;
+		}
+	}
+	dst[n] = '\0';
+}
+
+int maildir_create(const char *dir)
+{
+	static const char *const subs[] = { "tmp", "new", "cur" };
+	char path[POSTERN_MAX_PATHNAME];
+	size_t i;
+
+	/* Not mkdir -p: a missing parent is the administrator's mistake. */
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return -1;
+	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
+		if (maildir_path(path, sizeof(path), dir, subs[i], NULL) == -1)
+			return -1;
+		if (mkdir(path, 0700) == -1 && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+int maildir_open_tmp(const char *dir, const char *host, struct maildir_file *f)
+{
+	int tries;
+
+	f->fd = -1;
+	f->tmp_path[0] = f->unique[0] = f->name[0] = '\0';
+	/* A clash means another process with our pid in the same
+	   microsecond; a new counter value settles it. */
+	for (tries = 0; tries < 3; tries++) {
+		maildir_unique(f->unique, sizeof(f->unique), host);
+		if (maildir_path(f->tmp_path, sizeof(f->tmp_path), dir, "tmp",
+				 f->unique) == -1)
+			break;
+		f->fd = open(f->tmp_path,
+			     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+				     O_NOCTTY | O_CLOEXEC,
+			     0600);
+		if (f->fd >= 0)
+			return 0;
+		if (errno != EEXIST)
+			break;
+	}
+	f->tmp_path[0] = '\0';
+	return -1;
+}
+
+int maildir_finish(struct maildir_file *f, uint64_t size, uint64_t crlf_size)
+{
+	struct stat st;
+	int r, err = 0;
+
+	if (f->fd < 0) {
+		errno = EBADF;
+		return -1;
+	}
+	r = snprintf(f->name, sizeof(f->name), "%s,S=%" PRIu64 ",W=%" PRIu64,
+		     f->unique, size, crlf_size);
+	if (r < 0 || (size_t)r >= sizeof(f->name))
+		err = ENAMETOOLONG;
+	/* A size that is not the file's means a write went missing. */
+	if (err == 0 && fstat(f->fd, &st) == -1)
+		err = errno;
+	if (err == 0 && (uint64_t)st.st_size != size)
+		err = EIO;
+	if (fsync(f->fd) == -1 && err == 0)
+		err = errno;
+	/* NFS and some disk-full cases report write errors only here. */
+	if (close(f->fd) == -1 && err == 0)
+		err = errno;
+	f->fd = -1;
+	if (err != 0) {
+		f->name[0] = '\0';
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/* fsync(2) of dir/sub, so that a new directory entry is durable. */
+static int maildir_sync_dir(const char *dir, const char *sub)
+{
+	char path[POSTERN_MAX_PATHNAME];
+	int fd, err = 0;
+
+	if (maildir_path(path, sizeof(path), dir, sub, NULL) == -1)
+		return -1;
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if (fsync(fd) == -1)
+		err = errno;
+	if (close(fd) == -1 && err == 0)
+		err = errno;
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/* Copies all of in to out in the kernel. 0, or -1 with errno. */
+static int maildir_copy_fd(int in, int out)
+{
+	ssize_t r;
+
+	for (;;) {
+		r = sendfile(out, in, NULL, 1 << 20);
+		if (r == 0)
+			return 0;
+		if (r < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
+/*
+ * Across file systems link(2) fails with EXDEV: copy into dir/tmp/name
+ * first, so that new/ never shows a partial file, fsync, then link.
+ */
+static int maildir_copy_in(const char *src, const char *dir, const char *name,
+			   const char *new_path)
+{
+	char tmp[POSTERN_MAX_PATHNAME];
+	int in, out, err = 0;
+
+	if (maildir_path(tmp, sizeof(tmp), dir, "tmp", name) == -1)
+		return -1;
+	in = open(src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (in == -1)
+		return -1;
+	out = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		   0600);
+	if (out == -1) {
+		err = errno;
+		close(in);
+		errno = err;
+		return -1;
+	}
+	if (maildir_copy_fd(in, out) == -1 || fsync(out) == -1)
+		err = errno;
+	if (close(out) == -1 && err == 0)
+		err = errno;
+	close(in);
+	if (err == 0 && link(tmp, new_path) == -1)
+		err = errno;
+	unlink(tmp);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+int maildir_deliver(const char *tmp_path, const char *dir, const char *name)
+{
+	char new_path[POSTERN_MAX_PATHNAME];
+	int err;
+
+	if (maildir_path(new_path, sizeof(new_path), dir, "new", name) == -1)
+		return -1;
+	/* link, not rename: the tmp file may go to further recipients, and
+	   an existing name is never overwritten. */
+	if (link(tmp_path, new_path) == -1) {
+		if (errno != EXDEV)
+			return -1;
+		if (maildir_copy_in(tmp_path, dir, name, new_path) == -1)
+			return -1;
+	}
+	if (maildir_sync_dir(dir, "new") == -1) {
+		err = errno;
+		unlink(new_path);
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+int maildir_undeliver(const char *dir, const char *name)
+{
+	char path[POSTERN_MAX_PATHNAME];
+	int saved;
+
+	if (maildir_path(path, sizeof(path), dir, "new", name) == -1)
+		return -1;
+	if (unlink(path) == -1)
+		return -1;
+	saved = errno;
+	/* Best effort: the removal matters less than the delivery did. */
+	(void)maildir_sync_dir(dir, "new");
+	errno = saved;
+	return 0;
+}
+
+void maildir_abort(struct maildir_file *f)
+{
+	int saved = errno;
+
+	if (f->fd >= 0) {
+		close(f->fd);
+		f->fd = -1;
+	}
+	if (f->tmp_path[0] != '\0') {
+		unlink(f->tmp_path);
+		f->tmp_path[0] = '\0';
+	}
+	errno = saved;
+}
+
+void maildir_clean_tmp(const char *dir, time_t now, unsigned max_entries)
+{
+	char path[POSTERN_MAX_PATHNAME];
+	struct dirent *de;
+	struct stat st;
+	unsigned seen;
+	DIR *d;
+
+	if (maildir_path(path, sizeof(path), dir, "tmp", NULL) == -1)
+		return;
+	d = opendir(path);
+	if (d == NULL)
+		return;
+	for (seen = 0; seen < max_entries && (de = readdir(d)) != NULL;
+	     seen++) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ==
+			    -1 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		/* mtime: a file still being written is never old. */
+		if (st.st_mtime < now &&
+		    now - st.st_mtime > POSTERN_MAILDIR_TMP_MAX_AGE)
+			(void)unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+/* A regular file, not a symlink that could point out of the Maildir. */
+static bool maildir_is_regular(DIR *d, const struct dirent *de)
+{
+	struct stat st;
+
+	if (de->d_type == DT_REG)
+		return true;
+	if (de->d_type != DT_UNKNOWN)
+		return false;
+	return fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       S_ISREG(st.st_mode);
+}
+
+static int maildir_scan_sub(const char *dir, const char *sub,
+			    int (*cb)(void *, const char *, const char *),
+			    void *ctx, unsigned *left)
+{
+	char path[POSTERN_MAX_PATHNAME];
+	struct dirent *de;
+	int r = 0, err;
+	DIR *d;
+
+	if (maildir_path(path, sizeof(path), dir, sub, NULL) == -1)
+		return -1;
+	d = opendir(path);
+	if (d == NULL)
+		return errno == ENOENT ? 0 : -1;
+	while (r == 0 && *left > 0) {
+		errno = 0;
+		de = readdir(d);
+		if (de == NULL) {
+			r = errno != 0 ? -1 : 0;
+			break;
+		}
+		/* Dot files are not messages (Maildir convention). */
+		if (de->d_name[0] == '.' || !maildir_is_regular(d, de))
+			continue;
+		(*left)--;
+		r = cb(ctx, sub, de->d_name);
+	}
+	err = errno;
+	closedir(d);
+	errno = err;
+	return r;
+}
+
+int maildir_scan(const char *dir,
+		 int (*cb)(void *ctx, const char *subdir, const char *name),
+		 void *ctx, unsigned max_entries)
+{
+	unsigned left = max_entries;
+	int r;
+
+	r = maildir_scan_sub(dir, "new", cb, ctx, &left);
+	if (r != 0)
+		return r;
+	return maildir_scan_sub(dir, "cur", cb, ctx, &left);
+}
+
+/* Decimal digits at s up to a terminator in ends; false on overflow. */
+static bool maildir_parse_u64(const char *s, const char *ends, uint64_t *v_r)
+{
+	uint64_t v = 0;
+	const char *p;
+
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		if (v > (UINT64_MAX - (uint64_t)(*p - '0')) / 10)
+			return false;
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	if (p == s || (*p != '\0' && strchr(ends, *p) == NULL))
+		return false;
+	*v_r = v;
+	return true;
+}
+
+int maildir_name_sizes(const char *name, uint64_t *s_r, uint64_t *w_r)
+{
+	const char *p, *colon = strchr(name, ':');
+	bool seen_s = false, seen_w = false;
+	int mask = 0;
+
+	*s_r = *w_r = 0;
+	/* Maildir++: ",S=<size>" and ",W=<rfc822 size>" before the ':'
+	   that starts the flags; only the first of each counts. */
+	for (p = strchr(name, ','); p != NULL && (colon == NULL || p < colon);
+	     p = strchr(p + 1, ',')) {
+		if (p[1] == 'S' && p[2] == '=' && !seen_s) {
+			seen_s = true;
+			if (maildir_parse_u64(p + 3, ",:", s_r))
+				mask |= 1;
+		} else if (p[1] == 'W' && p[2] == '=' && !seen_w) {
+			seen_w = true;
+			if (maildir_parse_u64(p + 3, ",:", w_r))
+				mask |= 2;
+		}
+	}
+	return mask;
+}
+
+bool maildir_name_time(const char *name, uint64_t *sec_r, uint32_t *usec_r)
+{
+	const char *p = strchr(name, '.');
+	uint64_t sec, usec = 0;
+
+	if (p == NULL || !maildir_parse_u64(name, ".", &sec))
+		return false;
+	p++;
+	/* "M<usec>" is the modern form; a bad one still leaves the seconds. */
+	if (*p == 'M' && p[1] >= '0' && p[1] <= '9') {
+		for (p++; *p >= '0' && *p <= '9' && usec < 1000000; p++)
+			usec = usec * 10 + (uint64_t)(*p - '0');
+		if (usec >= 1000000 || (*p >= '0' && *p <= '9'))
+			usec = 0;
+	}
+	*sec_r = sec;
+	*usec_r = (uint32_t)usec;
+	return true;
+}
