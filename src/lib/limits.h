@@ -49,6 +49,8 @@
 #define POSTERN_MAX_HASH 384
 /* A line of the user file or the configuration file. */
 #define POSTERN_MAX_FILE_LINE 4096
+/* RFC 1035 2.3.4: a DNS label is at most 63 octets. */
+#define POSTERN_MAX_DNS_LABEL 63
 /* File system paths we build (Maildirs, files in them). */
 #define POSTERN_MAX_PATHNAME 4096
 
