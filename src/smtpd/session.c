@@ -211,8 +211,10 @@ static void dispatch(struct session *s, char *line, size_t len, unsigned flags)
 		reply(s, refusal);
 		return;
 	}
-	if (c->flags & CF_JUNK)
-		s->junk++;
+	if ((c->flags & CF_JUNK) && ++s->junk > SMTPD_MAX_JUNK_COMMANDS) {
+		reply(s, R_TOO_MANY_COMMANDS);
+		return;
+	}
 	c->handler(s, arg != NULL ? arg : line + strlen(line));
 }
 
