@@ -247,6 +247,29 @@ void drop_free(struct maildrop *d)
 	d->new_fd = d->cur_fd = -1;
 }
 
+void drop_remember(struct maildrop *d, size_t i, const char *name, bool cur)
+{
+	struct drop_msg *m = &d->msgs[i];
+	size_t len = strlen(name);
+
+	if (len > UINT8_MAX)
+		return;
+	/* A longer name goes to the end of the arena; when the arena is at
+	   its bound, the message is simply looked up again next time. */
+	if (len > m->name_len) {
+		if (grow((void **)&d->names, &d->names_cap,
+			 d->names_len + len + 1, 1, DROP_FIRST_NAMES,
+			 DROP_MAX_NAMES) < 0)
+			return;
+		m->name = (uint32_t)d->names_len;
+		d->names_len += len + 1;
+	}
+	memcpy(d->names + m->name, name, len + 1);
+	m->name_len = (uint8_t)len;
+	m->flags =
+		(uint8_t)((m->flags & ~DROP_IN_CUR) | (cur ? DROP_IN_CUR : 0));
+}
+
 const char *drop_name(const struct maildrop *d, size_t i)
 {
 	return d->names + d->msgs[i].name;

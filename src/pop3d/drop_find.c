@@ -41,7 +41,6 @@ int drop_locate(struct maildrop *d, size_t i, int *dirfd_r, char *name_r)
 	struct locate l = { .uniq = d->names + m->name,
 			    .uniq_len = m->uniq_len,
 			    .name = name_r };
-	size_t len;
 	int r;
 
 	r = maildir_scan(d->path, locate_one, &l, POSTERN_POP3_MAX_MESSAGES);
@@ -52,15 +51,7 @@ int drop_locate(struct maildrop *d, size_t i, int *dirfd_r, char *name_r)
 		errno = ENOENT;
 		return -1;
 	}
-	/* Remember the new place; a longer name does not fit the arena
-	   slot and is looked up again next time. */
-	len = strlen(name_r);
-	if (len <= m->name_len) {
-		memcpy(d->names + m->name, name_r, len + 1);
-		m->name_len = (uint8_t)len;
-		m->flags = (uint8_t)((m->flags & ~DROP_IN_CUR) |
-				     (l.cur ? DROP_IN_CUR : 0));
-	}
+	drop_remember(d, i, name_r, l.cur);
 	return 0;
 }
 

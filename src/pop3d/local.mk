@@ -44,3 +44,23 @@ POP3_TRANSCRIPTS = \
 	tests/transcripts/pop3/pop3-config-missing.t
 TESTS += $(POP3_TRANSCRIPTS)
 EXTRA_DIST += $(POP3_TRANSCRIPTS)
+
+# Unit tests of pop3d's parts (linked with libpop3d.a).
+if HAVE_CRITERION
+POP3D_UNIT = tests/unit/test_pop3d_retr tests/unit/test_pop3d_drop \
+	tests/unit/test_pop3d_sha256
+check_PROGRAMS += $(POP3D_UNIT)
+TESTS += $(POP3D_UNIT)
+tests_unit_test_pop3d_retr_SOURCES = tests/unit/test_pop3d_retr.c
+tests_unit_test_pop3d_retr_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/pop3d
+tests_unit_test_pop3d_retr_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pop3d_retr_LDADD = src/pop3d/libpop3d.a $(UNIT_LIBS)
+tests_unit_test_pop3d_drop_SOURCES = tests/unit/test_pop3d_drop.c
+tests_unit_test_pop3d_drop_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/pop3d
+tests_unit_test_pop3d_drop_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pop3d_drop_LDADD = src/pop3d/libpop3d.a $(UNIT_LIBS)
+tests_unit_test_pop3d_sha256_SOURCES = tests/unit/test_pop3d_sha256.c
+tests_unit_test_pop3d_sha256_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/pop3d
+tests_unit_test_pop3d_sha256_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pop3d_sha256_LDADD = src/pop3d/libpop3d.a $(UNIT_LIBS)
+endif

@@ -38,6 +38,9 @@ struct drop_msg {
 	uint8_t flags;
 };
 
+/* 20,000 messages must cost well under 2 MB with their names. */
+_Static_assert(sizeof(struct drop_msg) <= 24, "struct drop_msg grew");
+
 /* The messages of a session, fixed at login (RFC 1939 section 4). */
 struct maildrop {
 	int new_fd, cur_fd; /* directories new/ and cur/, or -1 */
@@ -172,7 +175,14 @@ int drop_load(struct maildrop *d, const char *path);
 /* Frees what drop_load allocated and closes the directories. */
 void drop_free(struct maildrop *d);
 
-/* The file name of message i (0-based) as last seen. */
+/*
+ * Records that message i is now called name, in cur/ when cur is true.
+ * The name (at most NAME_MAX octets) may move in the arena: pointers from
+ * drop_name() are invalid afterwards.
+ */
+void drop_remember(struct maildrop *d, size_t i, const char *name, bool cur);
+
+/* The file name of message i (0-based) as last seen; see drop_remember. */
 const char *drop_name(const struct maildrop *d, size_t i);
 
 /*
@@ -183,9 +193,9 @@ const char *drop_name(const struct maildrop *d, size_t i);
 int drop_open(struct maildrop *d, size_t i);
 
 /*
- * Looks message i up by its unique name in new/ and cur/, and points
- * *dirfd_r and name_r (NAME_MAX + 1 octets) at where it is now. 0, or -1
- * with errno (ENOENT: gone).
+ * Looks message i up by its unique name in new/ and cur/, points *dirfd_r
+ * and name_r (NAME_MAX + 1 octets) at where it is now and remembers that
+ * (drop_remember). 0, or -1 with errno (ENOENT: gone).
  */
 int drop_locate(struct maildrop *d, size_t i, int *dirfd_r, char *name_r);
 
