@@ -4,8 +4,6 @@
  * and the same delay, whether the login exists or not; credentials never
  * reach a log; after auth_failure_limit failures the session ends.
  */
-#include "config.h"
-
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

@@ -4,8 +4,6 @@
  * answers once for the whole message after its end: refused, or delivered
  * (deliver.c). One log line per transaction.
  */
-#include "config.h"
-
 #include <stdio.h>
 #include <string.h>
 

@@ -4,8 +4,6 @@
  * header; EHLO lists the extensions we implement (RFC 5321 4.1.1.1,
  * RFC 2920, RFC 1870, RFC 6152, RFC 2034, RFC 4954).
  */
-#include "config.h"
-
 #include <stdio.h>
 #include <string.h>
 

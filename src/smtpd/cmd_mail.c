@@ -4,8 +4,6 @@
  * section 5). The declared size is checked at once, so that a client does
  * not send a message only to have it refused at the end.
  */
-#include "config.h"
-
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>

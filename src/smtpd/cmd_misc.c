@@ -3,8 +3,6 @@
  * 4.1.1.5, 4.1.1.9, 4.1.1.10), VRFY and EXPN (3.5; we reveal no accounts),
  * HELP (4.1.1.8) and STARTTLS, which waits for TLS support (RFC 3207).
  */
-#include "config.h"
-
 #include "replies.h"
 #include "smtpd.h"
 

@@ -5,8 +5,6 @@
  * accounts share a Maildir get one copy; the lists are capped by
  * recipient_limit (RFC 5321 4.5.3.1.8).
  */
-#include "config.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

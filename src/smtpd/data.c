@@ -5,8 +5,6 @@
  * 5321 4.5.2), CRLF becomes LF, the size is counted as sent, and Received:
  * fields of the header section are counted for loop detection (6.3).
  */
-#include "config.h"
-
 #include <string.h>
 
 #include "data.h"

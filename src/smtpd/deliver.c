@@ -5,8 +5,6 @@
  * every recipient's new/ (after relaying, if any). Any failure removes
  * every copy, so a 4xx never leaves a part delivered.
  */
-#include "config.h"
-
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

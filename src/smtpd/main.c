@@ -5,8 +5,6 @@
  * 0 after QUIT, 1 after an I/O failure or a closed session, 100 for bad
  * usage, 111 for setup errors (a bad configuration also gets 421 4.3.0).
  */
-#include "config.h"
-
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

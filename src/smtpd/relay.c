@@ -5,8 +5,6 @@
  * bound on its run time. Its exit status decides the reply (sysexits.h:
  * 75 EX_TEMPFAIL is temporary, anything else permanent).
  */
-#include "config.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

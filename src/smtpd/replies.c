@@ -4,8 +4,6 @@
  * 2920); the emitter counts protocol errors and marks the session closing
  * after any 421 (RFC 5321 3.8), so handlers never do either themselves.
  */
-#include "config.h"
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,8 +5,6 @@
  * all of that, and the length and content of the line, before a handler
  * runs, and bounds errors, floods, idle time and the session's length.
  */
-#include "config.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
