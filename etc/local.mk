@@ -25,9 +25,9 @@ etc/xinetd.d/postern-smtpd: etc/xinetd.d/postern-smtpd.in Makefile
 etc/xinetd.d/postern-pop3d: etc/xinetd.d/postern-pop3d.in Makefile
 	$(postern_subst)
 etc/tcpserver/smtpd.run: etc/tcpserver/smtpd.run.in Makefile
-	$(postern_subst) && chmod +x $@
+	$(postern_subst_x)
 etc/tcpserver/pop3d.run: etc/tcpserver/pop3d.run.in Makefile
-	$(postern_subst) && chmod +x $@
+	$(postern_subst_x)
 
 # An administrator's postern.conf survives every install; uninstall takes
 # it away only while it is still the unchanged sample.

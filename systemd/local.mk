@@ -12,6 +12,10 @@ postern_edit = sed -e 's|@sbindir[@]|$(sbindir)|g' \
 # Makes $@ from $(srcdir)/$@.in; a failed sed leaves no half-made target.
 postern_subst = $(AM_V_GEN)$(MKDIR_P) $(@D) && rm -f $@ $@.tmp && \
 	$(postern_edit) $(srcdir)/$@.in > $@.tmp && mv $@.tmp $@
+# The same for scripts: executable before they appear.
+postern_subst_x = $(AM_V_GEN)$(MKDIR_P) $(@D) && rm -f $@ $@.tmp && \
+	$(postern_edit) $(srcdir)/$@.in > $@.tmp && chmod +x $@.tmp && \
+	mv $@.tmp $@
 
 # tmpfiles.d: configure.ac has no pkg-config lookup for it yet; this is
 # where systemd-tmpfiles looks under the prefix (/usr/lib or

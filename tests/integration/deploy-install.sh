@@ -6,8 +6,7 @@
 . "${top_srcdir:-.}/tests/integration/deploy-lib.sh"
 load_dirs
 D=$T/dest
-make -s --no-print-directory -C "$B" install DESTDIR="$D" >"$T/install.log" 2>&1 ||
-	{ cat "$T/install.log"; fail "make install"; }
+make_install "$D"
 echo "installed files:"
 (cd "$D" && find . \( -type f -o -type l \) | sort) | tee "$T/files"
 
@@ -69,20 +68,18 @@ grep -q "^u *postern " "$D$sysusersdir/postern.conf" || fail "sysusers"
 # A changed postern.conf survives a second install and an uninstall.
 echo 'hostname = changed.example.org' >>"$D$c/postern.conf"
 cp "$D$c/postern.conf" "$T/changed"
-make -s --no-print-directory -C "$B" install DESTDIR="$D" >"$T/install.log" 2>&1 ||
-	{ cat "$T/install.log"; fail "second make install"; }
+make_install "$D"
 cmp -s "$T/changed" "$D$c/postern.conf" || fail "install overwrote postern.conf"
 cmp -s "$B/etc/postern.conf.sample" "$D$c/postern.conf.sample" ||
 	fail "postern.conf.sample not refreshed"
-make -s --no-print-directory -C "$B" uninstall DESTDIR="$D" >"$T/install.log" 2>&1 ||
-	{ cat "$T/install.log"; fail "make uninstall"; }
+make_install "$D" uninstall
 cmp -s "$T/changed" "$D$c/postern.conf" || fail "uninstall removed a changed postern.conf"
 test -e "$D$c/postern.conf.sample" && fail "uninstall left postern.conf.sample"
 test -e "$D$sbindir/postern-passwd" && fail "uninstall left postern-passwd"
 # Unchanged, it goes with the rest.
-make -s --no-print-directory -C "$B" install DESTDIR="$D" >/dev/null 2>&1
+make_install "$D"
 cp "$B/etc/postern.conf.sample" "$D$c/postern.conf"
-make -s --no-print-directory -C "$B" uninstall DESTDIR="$D" >/dev/null 2>&1
+make_install "$D" uninstall
 left=$(cd "$D" && find . -type f | sort)
 test -z "$left" || fail "uninstall left: $left"
 echo "deploy-install: ok"

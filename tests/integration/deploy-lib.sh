@@ -54,6 +54,22 @@ load_dirs() {
 	test -n "$sbindir" || fail "no sbindir from deploy-print-dirs"
 }
 
+# make install (or uninstall, as $2) into DESTDIR $1, output in $T/make.log.
+# Tests run in parallel: one install at a time, so that two never remake
+# the same file in the build tree at once.
+make_install() {
+	set -- "$1" "${2:-install}"
+	lock=$B/tests/integration/deploy-install.lock
+	mkdir -p "${lock%/*}"
+	if command -v flock >/dev/null; then
+		flock "$lock" make -s --no-print-directory -C "$B" "$2" \
+			DESTDIR="$1" >"$T/make.log" 2>&1
+	else
+		make -s --no-print-directory -C "$B" "$2" DESTDIR="$1" \
+			>"$T/make.log" 2>&1
+	fi || { cat "$T/make.log"; fail "make $2 DESTDIR=$1"; }
+}
+
 # Prints a free TCP port on 127.0.0.1 (the kernel picks it).
 free_port() {
 	python3 -c 'import socket

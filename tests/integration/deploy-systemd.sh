@@ -12,8 +12,7 @@ test -x "$SMTPD" && test -x "$POP3D" ||
 	skip "smtpd and pop3d not built (verify needs the ExecStart binaries)"
 load_dirs
 D=$T/root
-make -s --no-print-directory -C "$B" install DESTDIR="$D" >"$T/install.log" 2>&1 ||
-	{ cat "$T/install.log"; fail "make install"; }
+make_install "$D"
 
 # --root looks for units in the usual places under D; distcheck installs
 # them elsewhere, so copy them where systemd looks. The units want

@@ -22,3 +22,5 @@ deploy-print-dirs:
 	    'sysusersdir=$(sysusersdir)' 'tmpfilesdir=$(tmpfilesdir)'; do \
 	  echo "$${v%%=*}='$${v#*=}'"; \
 	done
+# deploy-lib.sh serialises the tests' make install runs with this lock.
+CLEANFILES += tests/integration/deploy-install.lock
