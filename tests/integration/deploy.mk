@@ -1,9 +1,10 @@
 # tests/integration/deploy.mk: tests of the deployment pieces (install
-# into a DESTDIR, systemd units, xinetd and tcpserver on loopback) and of
-# postern-passwd. Each script skips (77) when its tool is missing.
+# into a DESTDIR, systemd units, the inetd.conf lines, xinetd and tcpserver
+# on loopback) and of postern-passwd. Each script skips (77) when its tool is missing.
 postern_deploy_tests = \
 	tests/integration/deploy-install.sh \
 	tests/integration/deploy-systemd.sh \
+	tests/integration/deploy-inetd.sh \
 	tests/integration/deploy-xinetd.sh \
 	tests/integration/deploy-tcpserver.sh \
 	tests/integration/usertool-commands.sh \
