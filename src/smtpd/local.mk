@@ -25,6 +25,12 @@ endif
 # Transcripts: one per feature (tests/README).
 SMTPD_TRANSCRIPTS = \
 	tests/transcripts/smtp/smtp-8bit.t \
+	tests/transcripts/smtp/smtp-auth-failures.t \
+	tests/transcripts/smtp/smtp-auth-limits.t \
+	tests/transcripts/smtp/smtp-auth-login.t \
+	tests/transcripts/smtp/smtp-auth-onechar.t \
+	tests/transcripts/smtp/smtp-auth-plain-initial.t \
+	tests/transcripts/smtp/smtp-auth-plain.t \
 	tests/transcripts/smtp/smtp-commands.t \
 	tests/transcripts/smtp/smtp-config-error.t \
 	tests/transcripts/smtp/smtp-config-missing.t \
@@ -44,6 +50,13 @@ SMTPD_TRANSCRIPTS = \
 	tests/transcripts/smtp/smtp-received.t \
 	tests/transcripts/smtp/smtp-recipient-limit.t \
 	tests/transcripts/smtp/smtp-recipients.t \
+	tests/transcripts/smtp/smtp-relay-address-login.t \
+	tests/transcripts/smtp/smtp-relay-denied.t \
+	tests/transcripts/smtp/smtp-relay-noexec.t \
+	tests/transcripts/smtp/smtp-relay-nomatch.t \
+	tests/transcripts/smtp/smtp-relay-retry.t \
+	tests/transcripts/smtp/smtp-relay-sender.t \
+	tests/transcripts/smtp/smtp-relay.t \
 	tests/transcripts/smtp/smtp-seed-auth-hostedemail.t \
 	tests/transcripts/smtp/smtp-seed-auth-login.t \
 	tests/transcripts/smtp/smtp-seed-commands.t \
@@ -58,4 +71,4 @@ SMTPD_TRANSCRIPTS = \
 	tests/transcripts/smtp/smtp-users-missing.t \
 	tests/transcripts/smtp/smtp-users-tempfail.t
 TESTS += $(SMTPD_TRANSCRIPTS)
-EXTRA_DIST += $(SMTPD_TRANSCRIPTS)
+EXTRA_DIST += $(SMTPD_TRANSCRIPTS) tests/integration/relay-recorder

@@ -190,6 +190,7 @@ static void dispatch(struct session *s, char *line, size_t len, unsigned flags)
 {
 	const struct command *c;
 	enum reply_id refusal;
+	size_t raw_len = len; /* the bound counts what was sent */
 	char *arg;
 
 	if (flags & CONN_LINE_NUL) {
@@ -204,7 +205,7 @@ static void dispatch(struct session *s, char *line, size_t len, unsigned flags)
 		arg += strspn(arg, " ");
 	}
 	c = command_find(line);
-	refusal = command_check(s, c, len, arg);
+	refusal = command_check(s, c, raw_len, arg);
 	if (refusal != R__COUNT) {
 		reply(s, refusal);
 		return;
