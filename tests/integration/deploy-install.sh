@@ -65,6 +65,28 @@ grep -q "^ReadWritePaths=$localstatedir/mail/postern\$" \
 grep -q "^#users_file = $c/users\$" "$D$c/postern.conf" || fail "users_file"
 grep -q "^u *postern " "$D$sysusersdir/postern.conf" || fail "sysusers"
 
+# The sample documents every key of the interface, and its defaults load:
+# uncommented, the servers and postern-passwd accept them all.
+sed -n 's/^#\([a-z_0-9]* = .*\)/\1/p' "$D$c/postern.conf.sample" >"$T/all.conf"
+for k in hostname local_domains users_file mail_root postmaster \
+	strict_rfc821_envelopes message_size_limit recipient_limit \
+	relay_command loopback_is_local plaintext_auth auth_failure_delay \
+	auth_failure_limit sender_login_match bare_line_ends error_limit \
+	smtpd_timeout pop3d_timeout; do
+	grep -q "^$k = " "$T/all.conf" || fail "postern.conf.sample lacks $k"
+done
+test "$(wc -l <"$T/all.conf")" = 18 || fail "postern.conf.sample: unknown keys"
+"$PASSWD" -c "$T/all.conf" -f "$T/no-users" list ||
+	fail "postern-passwd refuses the sample's keys"
+if test -x "$SMTPD"; then
+	printf 'QUIT\r\n' | "$SMTPD" -c "$T/all.conf" 2>"$T/err" | grep -q '^221 ' ||
+		{ cat "$T/err"; fail "smtpd refuses the sample's keys"; }
+fi
+if test -x "$POP3D"; then
+	printf 'QUIT\r\n' | "$POP3D" -c "$T/all.conf" 2>"$T/err" | grep -q '^+OK' ||
+		{ cat "$T/err"; fail "pop3d refuses the sample's keys"; }
+fi
+
 # A changed postern.conf survives a second install and an uninstall.
 echo 'hostname = changed.example.org' >>"$D$c/postern.conf"
 cp "$D$c/postern.conf" "$T/changed"
