@@ -95,8 +95,9 @@ void log_set_field(const char *key, const char *value)
 /* The octets c takes in an escaped value. */
 static size_t log_width(unsigned char c)
 {
-	return c >= 0x21 && c <= 0x7e && c != '"' && c != '\\' && c != '=' ? 1
-									   : 4;
+	if (c < 0x21 || c > 0x7e || c == '"' || c == '\\' || c == '=')
+		return 4;
+	return 1;
 }
 
 char *log_escape(char *dst, size_t size, const char *src)

@@ -46,22 +46,19 @@ struct uf_scan {
 	char setting[POSTERN_MAX_HASH + 1]; /* first usable account's, or "" */
 };
 
+/* ASCII only: a locale must not make two logins one. */
+static int uf_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 static bool uf_caseeq(const char *a, const char *b)
 {
-	unsigned char x, y;
-
-	for (;; a++, b++) {
-		x = (unsigned char)*a;
-		y = (unsigned char)*b;
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y)
-			return false;
-		if (x == '\0')
+	for (; uf_lower((unsigned char)*a) == uf_lower((unsigned char)*b);
+	     a++, b++)
+		if (*a == '\0')
 			return true;
-	}
+	return false;
 }
 
 static bool uf_is_locked(const char *hash)
@@ -387,7 +384,9 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 	if (domain[0] != '\0' && r > 0 && (size_t)r < sizeof(full) &&
 	    userfile_valid_login(full))
 		sc.want[sc.n_want++] = full;
-	if (userfile_valid_login(local))
+	/* A quoted local part with '@' ("bob@other.net"@example.org) must
+	   not reach the account of an address login for another domain. */
+	if (userfile_valid_login(local) && strchr(local, '@') == NULL)
 		sc.want[sc.n_want++] = local;
 	st = uf_scan(cfg, &sc, u_r);
 	if (pm && cfg->postmaster[0] != '\0' && st != USERFILE_TEMPFAIL &&

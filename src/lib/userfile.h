@@ -42,7 +42,8 @@ enum userfile_status userfile_lookup(const struct config *cfg,
 /*
  * Resolves a recipient local@domain (domain may be "" for a bare
  * postmaster) as INTERFACE.md says: with domain local, the account
- * "local@domain", else the account "local"; a non-local domain is
+ * "local@domain", else the account "local" (unless local holds an '@',
+ * which would reach another domain's address login); a non-local domain is
  * USERFILE_NOT_FOUND. postmaster (any case, no domain or a local domain)
  * is always found: the "postmaster" key's account, else (with a warning
  * logged when the key names no account) an account named postmaster (at

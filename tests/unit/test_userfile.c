@@ -4,7 +4,6 @@
  * crypt_gensalt_rn, case-insensitive logins, recipients and postmaster,
  * the dummy hash for unknown logins, and a 10,000-account file.
  */
-#define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <crypt.h>
 #include <errno.h>
@@ -414,6 +413,9 @@ Test(userfile, recipients)
 	cr_assert_eq(rcpt("carl", "", &u), USERFILE_NOT_FOUND);
 	/* Local parts a login cannot be. */
 	cr_assert_eq(rcpt("b b", "example.org", &u), USERFILE_NOT_FOUND);
+	/* "bob@mx.example.org"@example.org is not that address login. */
+	cr_assert_eq(rcpt("bob@mx.example.org", "example.org", &u),
+		     USERFILE_NOT_FOUND);
 }
 
 Test(userfile, postmaster_without_account)
