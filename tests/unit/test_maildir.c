@@ -3,7 +3,6 @@
  * with its checks, undelivery, tmp cleaning, scanning, and the parsing of
  * sizes and times from file names; each test in its own mkdtemp dir.
  */
-#define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
