@@ -31,9 +31,15 @@ enum pop3_result pop3_auth_failed(struct pop3_session *s, const char *login,
 	s->auth_failures++;
 	log_msg(LOG_NOTICE, "event=auth_failed mech=%s user=\"%s\" why=%s",
 		mech, log_escape(esc, sizeof esc, login), why);
-	/* Slow down guessing; each failure waits longer than the last. */
-	if (s->cfg->auth_failure_delay > 0)
-		delay(s->cfg->auth_failure_delay * s->auth_failures);
+	/* Slow down guessing; each failure waits longer than the last, but
+	   never past the end of the session. */
+	if (s->cfg->auth_failure_delay > 0) {
+		uint64_t now = pop3_now_ms(), wait, left;
+
+		left = s->deadline_ms > now ? (s->deadline_ms - now) / 1000 : 0;
+		wait = (uint64_t)s->cfg->auth_failure_delay * s->auth_failures;
+		delay((unsigned)(wait < left ? wait : left));
+	}
 	if (s->cfg->auth_failure_limit > 0 &&
 	    s->auth_failures >= s->cfg->auth_failure_limit) {
 		log_msg(LOG_NOTICE, "event=auth_limit failures=%u",

@@ -88,8 +88,7 @@ static void read_failed(struct pop3_session *s, enum conn_status st)
 	if (st == CONN_TIMEOUT) {
 		/* RFC 1939 section 3: close without entering UPDATE. */
 		log_msg(LOG_INFO, "event=timeout");
-		conn_puts(s->conn, "-ERR [SYS/TEMP] disconnected for "
-				   "inactivity\r\n");
+		conn_puts(s->conn, "-ERR disconnected for inactivity\r\n");
 	} else if (st == CONN_EOF) {
 		log_msg(LOG_INFO, "event=hangup");
 	} else {
@@ -153,12 +152,14 @@ static enum pop3_result dispatch(struct pop3_session *s, char *line)
 					       ? pop3_auth_cmds
 					       : pop3_trans_cmds;
 	const struct pop3_cmd *c;
-	char *arg;
-	char esc[64];
+	enum pop3_result r;
+	char *arg, esc[64];
 
 	c = lookup(table, line, &arg);
 	if (c == NULL) {
-		log_msg(LOG_INFO, "event=unknown_command line=\"%s\"",
+		/* Only the keyword: the rest may be a mistyped password. */
+		line[strcspn(line, " ")] = '\0';
+		log_msg(LOG_INFO, "event=unknown_command verb=\"%s\"",
 			log_escape(esc, sizeof esc, line));
 		return pop3_reply(s, POP3_BAD, "unknown command");
 	}
@@ -168,7 +169,16 @@ static enum pop3_result dispatch(struct pop3_session *s, char *line)
 		return pop3_reply(s, POP3_BAD, "%s takes no argument", c->verb);
 	if ((c->args == ARGS_REQUIRED || c->args == ARGS_RAW) && arg == NULL)
 		return pop3_reply(s, POP3_BAD, "%s needs an argument", c->verb);
-	return c->fn(s, arg);
+	/* Handlers may cut or wipe arg: keep what the log may show now. */
+	log_escape(esc, sizeof esc,
+		   (c->flags & CMD_SECRET) ? "(hidden)"
+		   : arg                   ? arg
+					   : "");
+	r = c->fn(s, arg);
+	if (r == POP3_BAD)
+		log_msg(LOG_INFO, "event=bad_command verb=%s arg=\"%s\"",
+			c->verb, esc);
+	return r;
 }
 
 /* Writes the status line for r; counts errors against error_limit. */
