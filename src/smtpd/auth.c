@@ -60,7 +60,8 @@ static void failure_delay(const struct session *s)
  * lookup and a crypt of the dummy hash, so that no kind of failure answers
  * sooner than another.
  */
-static void verify(struct session *s, struct sasl_creds *cr, bool well_formed)
+static void verify(struct session *s, const char *mech, struct sasl_creds *cr,
+		   bool well_formed)
 {
 	struct user u;
 	enum userfile_status us;
@@ -78,13 +79,13 @@ static void verify(struct session *s, struct sasl_creds *cr, bool well_formed)
 		s->authenticated = true;
 		snprintf(s->login, sizeof(s->login), "%s", u.login);
 		log_set_field("login", s->login);
-		log_msg(LOG_INFO, "event=auth result=ok");
+		log_msg(LOG_INFO, "event=auth mech=%s result=ok", mech);
 		reply(s, R_AUTH_OK);
 		return;
 	}
 	s->auth_failures++;
-	log_msg(LOG_NOTICE, "event=auth result=failed failures=%u",
-		s->auth_failures);
+	log_msg(LOG_NOTICE, "event=auth mech=%s result=failed failures=%u",
+		mech, s->auth_failures);
 	failure_delay(s);
 	reply(s, R_AUTH_FAILED);
 	if (s->auth_failures >= s->cfg.auth_failure_limit)
@@ -92,7 +93,7 @@ static void verify(struct session *s, struct sasl_creds *cr, bool well_formed)
 }
 
 /* Answers a decoded exchange; wipes the credentials. */
-static void finish(struct session *s, enum sasl_status st,
+static void finish(struct session *s, const char *mech, enum sasl_status st,
 		   struct sasl_creds *cr)
 {
 	if (st == SASL_CANCEL)
@@ -100,7 +101,7 @@ static void finish(struct session *s, enum sasl_status st,
 	else if (st == SASL_BAD_BASE64)
 		reply(s, R_AUTH_BASE64);
 	else
-		verify(s, cr, st == SASL_OK);
+		verify(s, mech, cr, st == SASL_OK);
 	sasl_wipe(cr);
 	explicit_bzero(s->line, sizeof(s->line));
 }
@@ -126,7 +127,7 @@ static void auth_plain(struct session *s, const char *ir)
 			return;
 		st = sasl_plain_decode(s->line, (size_t)len, &cr);
 	}
-	finish(s, st, &cr);
+	finish(s, "PLAIN", st, &cr);
 }
 
 /* Worse of two outcomes: a cancel or bad base64 answers 501 at once. */
@@ -165,7 +166,7 @@ static void auth_login(struct session *s, const char *ir)
 			   sasl_login_decode(s->line, (size_t)len, cr.password,
 					     sizeof(cr.password)));
 	}
-	finish(s, st, &cr);
+	finish(s, "LOGIN", st, &cr);
 }
 
 void cmd_auth(struct session *s, char *arg)

@@ -65,8 +65,9 @@ static const char *rcpt_list(const struct session *s, char *buf, size_t size)
 	return buf;
 }
 
+/* result: the reply's name, or "aborted" for a client that went away. */
 static void log_txn(const struct session *s, const struct smtpd_msg *msg,
-		    const struct data_machine *m, enum reply_id r)
+		    const struct data_machine *m, const char *result, int code)
 {
 	char helo[128], from[128], rcpts[1024];
 
@@ -76,8 +77,7 @@ static void log_txn(const struct session *s, const struct smtpd_msg *msg,
 		msg->id, log_escape(helo, sizeof(helo), s->helo),
 		log_escape(from, sizeof(from), s->txn.from.addr),
 		rcpt_list(s, rcpts, sizeof(rcpts)), s->txn.n_rcpts,
-		(unsigned long long)m->size, smtpd_replies[r].name,
-		smtpd_replies[r].code);
+		(unsigned long long)m->size, result, code);
 }
 
 void cmd_data(struct session *s, char *arg)
@@ -101,7 +101,7 @@ void cmd_data(struct session *s, char *arg)
 	if (!receive(s, &m)) {
 		/* A dropped or silent client leaves nothing behind. */
 		deliver_abort(&msg);
-		log_txn(s, &msg, &m, R_TIMEOUT);
+		log_txn(s, &msg, &m, "aborted", 0);
 		return;
 	}
 	r = verdict(&m);
@@ -116,6 +116,6 @@ void cmd_data(struct session *s, char *arg)
 	} else {
 		reply(s, r);
 	}
-	log_txn(s, &msg, &m, r);
+	log_txn(s, &msg, &m, smtpd_replies[r].name, smtpd_replies[r].code);
 	session_reset_txn(s);
 }

@@ -88,7 +88,9 @@ int main(int argc, char **argv)
 		return EXIT_SETUP;
 	}
 	conn_init_fd(&s->conn, s->peer.in_fd, s->peer.out_fd);
-	log_set_field("peer", s->peer.is_socket ? s->peer.addr : "local");
+	log_set_field("peer", s->peer.addr[0] != '\0' ? s->peer.addr
+			      : s->peer.is_socket     ? "unknown"
+						      : "local");
 	if (cfg_rc < 0) {
 		/* INTERFACE.md: the client learns only that it must retry. */
 		reply(s, R_CONFIG_ERROR);
