@@ -115,8 +115,9 @@ class Env:
         except FileNotFoundError:
             return []
 
-    def serve(self, program):
-        """Serves program on a fresh port; returns the port."""
+    def serve(self, program, inetd=True):
+        """Serves program on a fresh port; returns the port. inetd: the
+        connection on stdin/stdout, else on fd 3 (systemd Accept=yes)."""
         if not os.access(program, os.X_OK):
             skip("%s not built" % program)
         port = free_port()
@@ -124,8 +125,8 @@ class Env:
             os.path.basename(program), port))
         errf = open(log, "wb")
         p = subprocess.Popen(
-            ["systemd-socket-activate", "-a", "--inetd",
-             "-l", "127.0.0.1:%d" % port, program, "-c", self.conf],
+            ["systemd-socket-activate", "-a"] + (["--inetd"] if inetd else [])
+            + ["-l", "127.0.0.1:%d" % port, program, "-c", self.conf],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=errf, start_new_session=True)
         errf.close()

@@ -6,7 +6,9 @@ The median RETR and LIST over loopback must stay far below that.
 
 import importlib.util
 import os
+import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 spec = importlib.util.spec_from_file_location(
     "pop3helper", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                "pop3-helper.py"))

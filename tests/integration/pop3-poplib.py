@@ -2,13 +2,16 @@
 systemd-socket-activate: CAPA, STAT, LIST, UIDL, TOP, RETR (dot-stuffed
 lines and sizes exact), DELE and QUIT, APOP refused; then a second session
 sees the deletions, the read message in cur/ with ":2,S", and the same
-UIDLs after another program changed a message's flags.
+UIDLs after another program changed a message's flags; and the same
+server takes its connection on fd 3 (systemd Accept=yes) too.
 """
 
 import importlib.util
 import os
 import poplib
+import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 spec = importlib.util.spec_from_file_location(
     "pop3helper", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                "pop3-helper.py"))
@@ -87,4 +90,11 @@ _, uidls, _ = p.uidl()
 h.check(uidls == [b"1 " + names[0].encode(), b"2 " + names[2].encode()],
         "UIDL after the move: %r" % uidls)
 h.check(p.quit().startswith(b"+OK"), "QUIT 2")
+
+# The connection on fd 3 (LISTEN_FDS=1), as systemd Accept=yes passes it.
+p = poplib.POP3("127.0.0.1", env.serve(h.POP3D, inetd=False), timeout=10)
+p.user(h.USER)
+p.pass_(h.PASSWORD)
+h.check(p.stat() == (2, sizes[0] + sizes[2]), "STAT on fd 3")
+h.check(p.quit().startswith(b"+OK"), "QUIT on fd 3")
 print("PASS")
