@@ -72,3 +72,5 @@ SMTPD_TRANSCRIPTS = \
 	tests/transcripts/smtp/smtp-users-tempfail.t
 TESTS += $(SMTPD_TRANSCRIPTS)
 EXTRA_DIST += $(SMTPD_TRANSCRIPTS) tests/integration/relay-recorder
+# Relay behaviour, for the README (partial success, retries, sandboxing).
+EXTRA_DIST += src/smtpd/README.relay

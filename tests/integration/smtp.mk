@@ -11,4 +11,5 @@ SMTP_INTEGRATION = \
 	tests/integration/smtp-swaks.py \
 	tests/integration/smtp-curl.py
 TESTS += $(SMTP_INTEGRATION)
-EXTRA_DIST += $(SMTP_INTEGRATION) tests/integration/smtp-helper.py
+EXTRA_DIST += $(SMTP_INTEGRATION) tests/integration/smtp-helper.py \
+	tests/measure-smtpd-rss.sh tests/measure-smtpd-auth-timing.py
