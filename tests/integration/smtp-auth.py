@@ -8,7 +8,9 @@ is refused with 538 5.7.11.
 
 import importlib.util
 import os
+import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 spec = importlib.util.spec_from_file_location(
     "smtphelper", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                "smtp-helper.py"))

@@ -11,7 +11,9 @@ one record with 250 and 221. Then the same burst over TCP on 127.0.0.1
 
 import importlib.util
 import os
+import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 spec = importlib.util.spec_from_file_location(
     "smtphelper", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                "smtp-helper.py"))

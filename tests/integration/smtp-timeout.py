@@ -6,7 +6,9 @@ on 127.0.0.1 in both inetd and fd 3 modes.
 
 import importlib.util
 import os
+import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 spec = importlib.util.spec_from_file_location(
     "smtphelper", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                "smtp-helper.py"))
