@@ -52,6 +52,35 @@ enum pop3_result pop3_auth_failed(struct pop3_session *s, const char *login,
 	return pop3_reply(s, POP3_ERR, "[AUTH] authentication failed");
 }
 
+/*
+ * Takes the maildrop lock (RFC 1939 section 8). Returns 0, with *fd_r -1
+ * when the Maildir does not exist yet, or -1 with the reply set.
+ */
+static int lock_drop(struct pop3_session *s, const struct user *u, int *fd_r)
+{
+	char esc[128];
+
+	switch (lock_maildrop(u->maildir, fd_r)) {
+	case LOCK_OK:
+		return 0;
+	case LOCK_NODIR:
+		/* No delivery so far: an empty maildrop (INTERFACE.md). */
+		return 0;
+	case LOCK_BUSY:
+		log_msg(LOG_INFO, "event=in_use user=\"%s\"",
+			log_escape(esc, sizeof esc, u->login));
+		pop3_reply(s, POP3_ERR,
+			   "[IN-USE] maildrop is locked by another session");
+		return -1;
+	case LOCK_ERROR:
+		break;
+	}
+	log_msg(LOG_ERR, "event=lock_failed maildir=\"%s\" error=\"%s\"",
+		log_escape(esc, sizeof esc, u->maildir), strerror(errno));
+	pop3_reply(s, POP3_ERR, "[SYS/TEMP] cannot lock the maildrop");
+	return -1;
+}
+
 /* Locks and loads u's maildrop and enters TRANSACTION. */
 static enum pop3_result open_drop(struct pop3_session *s, const struct user *u,
 				  const char *mech)
@@ -59,38 +88,19 @@ static enum pop3_result open_drop(struct pop3_session *s, const struct user *u,
 	char esc[128];
 	int fd = -1;
 
-	switch (lock_maildrop(u->maildir, &fd)) {
-	case LOCK_BUSY:
-		log_msg(LOG_INFO, "event=in_use user=\"%s\"",
-			log_escape(esc, sizeof esc, u->login));
-		return pop3_reply(s, POP3_ERR,
-				  "[IN-USE] maildrop is locked "
-				  "by another session");
-	case LOCK_ERROR:
-		log_msg(LOG_ERR,
-			"event=lock_failed maildir=\"%s\" error=\"%s\"",
-			log_escape(esc, sizeof esc, u->maildir),
-			strerror(errno));
-		return pop3_reply(s, POP3_ERR,
-				  "[SYS/TEMP] cannot lock the "
-				  "maildrop");
-	case LOCK_NODIR:
-	case LOCK_OK:
-		break;
-	}
-	/* A Maildir not created yet (no delivery so far) is an empty
-	   maildrop, as INTERFACE.md says; drop_load reads it as such. */
-	if (drop_load(&s->drop, u->maildir) < 0) {
+	if (lock_drop(s, u, &fd) < 0)
+		return POP3_ERR;
+	/* Without a Maildir nothing is loaded (nor created): mail that
+	   arrives during the session is not part of it anyway. */
+	if (fd >= 0 && drop_load(&s->drop, u->maildir) < 0) {
 		log_msg(LOG_ERR,
 			"event=drop_failed maildir=\"%s\" error=\"%s\"",
 			log_escape(esc, sizeof esc, u->maildir),
 			strerror(errno));
 		drop_free(&s->drop);
-		if (fd >= 0)
-			close(fd);
+		close(fd);
 		return pop3_reply(s, POP3_ERR,
-				  "[SYS/TEMP] cannot read the "
-				  "maildrop");
+				  "[SYS/TEMP] cannot read the maildrop");
 	}
 	s->lock_fd = fd;
 	s->state = POP3_TRANSACTION;
@@ -115,9 +125,9 @@ enum pop3_result pop3_login(struct pop3_session *s, const char *login,
 	st = userfile_lookup(s->cfg, login, &u);
 	if (st == USERFILE_TEMPFAIL) {
 		explicit_bzero(&u, sizeof u);
-		return pop3_reply(s, POP3_ERR,
-				  "[SYS/TEMP] user database "
-				  "unavailable, try again later");
+		return pop3_reply(
+			s, POP3_ERR,
+			"[SYS/TEMP] user database unavailable, try again later");
 	}
 	ok = userfile_check_password(&u, password);
 	if (!ok)
@@ -136,10 +146,7 @@ static enum pop3_result cmd_user(struct pop3_session *s, char *arg)
 	size_t n = strlen(arg);
 
 	if (!pop3_plaintext_allowed(s))
-		return pop3_reply(s, POP3_ERR,
-				  "[AUTH] plaintext "
-				  "authentication disallowed "
-				  "on this connection");
+		return pop3_reply(s, POP3_ERR, "%s", POP3_NO_PLAINTEXT);
 	/* RFC 1939 section 7: any name gets +OK; PASS decides. A name too
 	   long to be a login keeps its first octets and cannot match. */
 	if (n > POSTERN_MAX_LOGIN)
@@ -159,9 +166,7 @@ static enum pop3_result cmd_pass(struct pop3_session *s, char *arg)
 		return pop3_reply(s, POP3_BAD, "USER first");
 	s->have_user = false; /* a failed PASS starts over with USER */
 	if (!pop3_plaintext_allowed(s))
-		r = pop3_reply(s, POP3_ERR,
-			       "[AUTH] plaintext authentication "
-			       "disallowed on this connection");
+		r = pop3_reply(s, POP3_ERR, "%s", POP3_NO_PLAINTEXT);
 	else if (!sasl_valid_credential(arg, n))
 		r = pop3_auth_failed(s, s->user, "USER", "malformed");
 	else

@@ -135,15 +135,12 @@ enum pop3_result pop3_cmd_auth(struct pop3_session *s, char *arg)
 	char *ir;
 
 	if (!pop3_plaintext_allowed(s))
-		return pop3_reply(s, POP3_ERR,
-				  "[AUTH] plaintext "
-				  "authentication disallowed "
-				  "on this connection");
+		return pop3_reply(s, POP3_ERR, "%s", POP3_NO_PLAINTEXT);
 	if (arg == NULL) {
 		/* Not in RFC 5034, but clients of RFC 1734 servers probe
 		   with a bare AUTH for the list of mechanisms. */
-		conn_puts(s->conn, "+OK mechanisms follow\r\nPLAIN\r\nLOGIN"
-				   "\r\n.\r\n");
+		conn_puts(s->conn,
+			  "+OK mechanisms follow\r\nPLAIN\r\nLOGIN\r\n.\r\n");
 		return POP3_QUIET;
 	}
 	ir = strchr(arg, ' ');
@@ -152,9 +149,9 @@ enum pop3_result pop3_cmd_auth(struct pop3_session *s, char *arg)
 		while (*ir == ' ')
 			ir++;
 		if (strchr(ir, ' ') != NULL)
-			return pop3_reply(s, POP3_BAD,
-					  "AUTH takes a mechanism "
-					  "and one response");
+			return pop3_reply(
+				s, POP3_BAD,
+				"AUTH takes a mechanism and one response");
 	}
 	if (strcasecmp(arg, "PLAIN") == 0)
 		return auth_plain(s, ir);

@@ -20,6 +20,10 @@
 /* Our digest UIDLs: SHA-256 in hex. */
 #define POP3_DIGEST_UIDL_LEN 64
 
+/* USER, PASS and AUTH where plaintext_auth forbids them (RFC 3206). */
+#define POP3_NO_PLAINTEXT                                                      \
+	"[AUTH] plaintext authentication disallowed on this connection"
+
 /* Flags of one message of the maildrop. */
 #define DROP_IN_CUR  0x1 /* last seen in cur/ (else new/) */
 #define DROP_DELETED 0x2 /* marked by DELE, undone by RSET */

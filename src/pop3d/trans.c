@@ -149,15 +149,12 @@ static enum pop3_result send_message(struct pop3_session *s, size_t i,
 			log_escape(esc, sizeof esc, drop_name(&s->drop, i)),
 			strerror(e));
 		if (e == ENOENT)
-			return pop3_reply(s, POP3_ERR,
-					  "message %zu is gone "
-					  "(removed by another "
-					  "program)",
-					  i + 1);
+			return pop3_reply(
+				s, POP3_ERR,
+				"message %zu is gone (removed by another program)",
+				i + 1);
 		return pop3_reply(s, POP3_ERR,
-				  "[SYS/TEMP] cannot open "
-				  "message %zu",
-				  i + 1);
+				  "[SYS/TEMP] cannot open message %zu", i + 1);
 	}
 	conn_printf(s->conn, "+OK %llu octets\r\n",
 		    (unsigned long long)s->drop.msgs[i].size);
@@ -201,8 +198,7 @@ static enum pop3_result cmd_top(struct pop3_session *s, char *arg)
 
 	if (lines == NULL)
 		return pop3_reply(s, POP3_BAD,
-				  "TOP needs a message and a "
-				  "number of lines");
+				  "TOP needs a message and a number of lines");
 	*lines++ = '\0';
 	while (*lines == ' ')
 		lines++;
@@ -255,8 +251,7 @@ static enum pop3_result cmd_quit(struct pop3_session *s, char *arg)
 		s->retrieved, deleted - failed, failed);
 	if (failed > 0)
 		return pop3_reply(s, POP3_ERR,
-				  "[SYS/TEMP] %zu deleted "
-				  "messages not removed",
+				  "[SYS/TEMP] %zu deleted messages not removed",
 				  failed);
 	return pop3_reply(s, POP3_OK, "bye, %zu messages deleted", deleted);
 }

@@ -98,8 +98,7 @@ size_t update_commit(struct maildrop *d)
 			/* RFC 1939 section 6: report it, the rest stays. */
 			failed++;
 			log_msg(LOG_ERR,
-				"event=remove_failed name=\"%s\" "
-				"error=\"%s\"",
+				"event=remove_failed name=\"%s\" error=\"%s\"",
 				log_escape(esc, sizeof esc, drop_name(d, i)),
 				strerror(errno));
 		} else if (d->msgs[i].flags & DROP_READ) {
