@@ -49,9 +49,12 @@ bool pop3_plaintext_allowed(const struct pop3_session *s)
 enum pop3_result pop3_cmd_capa(struct pop3_session *s, char *arg)
 {
 	(void)arg;
-	conn_puts(
-		s->conn,
-		"+OK capability list follows\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nAUTH-RESP-CODE\r\nPIPELINING\r\n");
+	conn_puts(s->conn, "+OK capability list follows\r\n"
+			   "TOP\r\n"
+			   "UIDL\r\n"
+			   "RESP-CODES\r\n"
+			   "AUTH-RESP-CODE\r\n"
+			   "PIPELINING\r\n");
 	/* RFC 2449 section 6.8: USER only where it may be used. */
 	if (s->state == POP3_AUTHORIZATION && pop3_plaintext_allowed(s))
 		conn_puts(s->conn, "USER\r\nSASL PLAIN LOGIN\r\n");
