@@ -20,7 +20,11 @@ static bool receive(struct session *s, struct data_machine *m)
 	size_t n;
 
 	while (!m->done) {
-		st = conn_peek(&s->conn, &p, &n, session_read_timeout(s));
+		/* The session's time bound holds for a fast sender too. */
+		st = session_read_timeout(s) == 0
+			     ? CONN_TIMEOUT
+			     : conn_peek(&s->conn, &p, &n,
+					 session_read_timeout(s));
 		if (st != CONN_OK) {
 			session_read_failed(s, st);
 			return false;

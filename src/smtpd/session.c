@@ -129,8 +129,10 @@ long session_read_continuation(struct session *s)
 	unsigned flags;
 	enum conn_status st;
 
-	st = conn_read_line(&s->conn, s->line, sizeof(s->line), &len, &flags,
-			    session_read_timeout(s));
+	st = session_read_timeout(s) == 0
+		     ? CONN_TIMEOUT
+		     : conn_read_line(&s->conn, s->line, sizeof(s->line), &len,
+				      &flags, session_read_timeout(s));
 	if (st == CONN_OK && len + 2 <= POSTERN_SMTP_MAX_AUTH_LINE)
 		return (long)len;
 	if (st == CONN_OK || st == CONN_TOO_LONG)
@@ -249,8 +251,14 @@ int session_run(struct session *s)
 	reply_fmt(s, R_GREETING, "%s %s", s->cfg.hostname,
 		  smtpd_replies[R_GREETING].text);
 	while (!s->closing) {
-		st = conn_read_line(&s->conn, s->line, sizeof(s->line), &len,
-				    &flags, session_read_timeout(s));
+		/* A busy client gets no more time than an idle one: a read
+		   that finds data at once would never time out. */
+		if (session_read_timeout(s) == 0)
+			st = CONN_TIMEOUT;
+		else
+			st = conn_read_line(&s->conn, s->line, sizeof(s->line),
+					    &len, &flags,
+					    session_read_timeout(s));
 		if (st == CONN_OK)
 			dispatch(s, s->line, len, flags);
 		else if (st == CONN_TOO_LONG)

@@ -3,7 +3,7 @@ inetd and fd 3 modes: login() with PLAIN and with LOGIN sends mail that
 arrives; a wrong password is 535 5.7.8; relayed mail reaches relay_command
 (tests/integration/relay-recorder) with the right envelope; where loopback
 does not count as local (loopback_is_local = no) AUTH is not offered and
-is refused with 538 5.7.11.
+is refused with 538 5.7.11; auth_failure_delay grows with each failure.
 """
 
 import importlib.util
@@ -18,6 +18,7 @@ h = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(h)
 
 import smtplib
+import time
 
 USERS = (("weldon", "w3ld0n"), ("alice", "secret"))
 
@@ -62,6 +63,27 @@ def not_local(env):
     s.quit()
 
 
+def delays():
+    """auth_failure_delay = 1: the first failure waits 1 s, the second 2 s
+    (it grows with each failure), the third ends the session with 421."""
+    env = h.Env(users=USERS, config={"auth_failure_delay": "1"})
+    c = h.Raw(env.serve("fd3"))
+    c.reply()
+    c.cmd("EHLO client.example.net")
+    took = []
+    for _ in range(2):
+        t0 = time.time()
+        got = c.cmd("AUTH PLAIN AHdlbGRvbgB3cm9uZw==")
+        took.append(time.time() - t0)
+        h.check(got == ["535 5.7.8 Authentication credentials invalid"],
+                "delayed failure: %r" % got)
+    h.check(0.9 < took[0] < 1.8 and 1.9 < took[1] < 2.8,
+            "delays %.2f s, %.2f s" % tuple(took))
+    got = c.cmd("AUTH PLAIN AHdlbGRvbgB3M2xkMG4=")
+    h.check(got == ["235 2.7.0 Authentication successful"], "%r" % got)
+    c.close()
+
+
 def main():
     env = h.Env(users=USERS,
                 config={"relay_command": h.RECORDER})
@@ -94,6 +116,7 @@ def main():
             "dzNsZDBu" not in env.log_text(), "password in the log")
     env2 = h.Env(users=USERS, config={"loopback_is_local": "no"})
     not_local(env2)
+    delays()
     print("PASS: AUTH PLAIN/LOGIN with smtplib, relay, 535, 538")
 
 
