@@ -34,6 +34,44 @@ static long vmhwm(pid_t pid)
 	return kb;
 }
 
+/*
+ * With -s: each mapping's resident size at exit, "kB path" lines, into
+ * FILE.smaps: what the peak is made of (libraries, heap, stack).
+ */
+static void dump_smaps(pid_t pid, const char *out)
+{
+	char path[4096], line[4096], name[4096] = "";
+	FILE *in, *f;
+	long kb;
+
+	snprintf(path, sizeof path, "/proc/%ld/smaps", (long)pid);
+	in = fopen(path, "r");
+	if ((size_t)snprintf(path, sizeof path, "%s.smaps", out) >=
+		    sizeof path ||
+	    !in)
+		goto out;
+	f = fopen(path, "w");
+	if (!f)
+		goto out;
+	while (fgets(line, sizeof line, in)) {
+		unsigned long lo, hi;
+		int off = 0;
+
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %*s %n", &lo, &hi,
+			   &off) == 2 &&
+		    off > 0) {
+			snprintf(name, sizeof name, "%s", line + off);
+			name[strcspn(name, "\n")] = '\0';
+		} else if (sscanf(line, "Rss: %ld kB", &kb) == 1 && kb > 0) {
+			fprintf(f, "%6ld %s\n", kb, name[0] ? name : "[anon]");
+		}
+	}
+	fclose(f);
+out:
+	if (in)
+		fclose(in);
+}
+
 /* Writes the result as one line, through a rename so readers never see
    half of it. */
 static void report(const char *out, long hwm, long maxrss, int status)
@@ -53,7 +91,7 @@ static void report(const char *out, long hwm, long maxrss, int status)
 }
 
 /* Follows the child until it is gone; returns its wait status. */
-static int trace(pid_t pid, long *hwm, struct rusage *ru)
+static int trace(pid_t pid, long *hwm, struct rusage *ru, const char *smaps)
 {
 	int st;
 
@@ -68,6 +106,8 @@ static int trace(pid_t pid, long *hwm, struct rusage *ru)
 			return st;
 		if (st >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8))) {
 			*hwm = vmhwm(pid);
+			if (smaps)
+				dump_smaps(pid, smaps);
 			ptrace(PTRACE_CONT, pid, 0, 0);
 		} else if (WSTOPSIG(st) == SIGTRAP) {
 			/* After exec (PTRACE_TRACEME): only exits matter. */
@@ -84,13 +124,23 @@ int main(int argc, char **argv)
 {
 	struct rusage ru;
 	long hwm = -1;
+	const char *smaps = NULL;
 	pid_t pid;
 	int st, null;
 
+	int want_smaps = argc > 1 && strcmp(argv[1], "-s") == 0;
+
+	if (want_smaps) {
+		argv++;
+		argc--;
+	}
 	if (argc < 4 || strcmp(argv[1], "-o") != 0) {
-		fprintf(stderr, "usage: peakrss -o FILE PROGRAM [ARG...]\n");
+		fprintf(stderr,
+			"usage: peakrss [-s] -o FILE PROGRAM [ARG...]\n");
 		return 2;
 	}
+	if (want_smaps)
+		smaps = argv[2];
 	pid = fork();
 	if (pid < 0)
 		return 111;
@@ -110,7 +160,7 @@ int main(int argc, char **argv)
 			close(null);
 	}
 	memset(&ru, 0, sizeof ru);
-	st = trace(pid, &hwm, &ru);
+	st = trace(pid, &hwm, &ru, smaps);
 	report(argv[2], hwm, ru.ru_maxrss, st);
 	if (st < 0)
 		return 111;
