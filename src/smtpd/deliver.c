@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -165,6 +166,23 @@ void deliver_abort(struct smtpd_msg *msg)
 	maildir_abort(&msg->f);
 }
 
+/*
+ * True when box/new/name already is our file: two account lines that name
+ * one Maildir in different ways ("/m/a" and "/m/a/", a symlink) get one
+ * copy, as recipients of one account do.
+ */
+static bool already_there(const struct smtpd_msg *msg, const char *box)
+{
+	char path[POSTERN_MAX_PATHNAME];
+	struct stat a, b;
+	int r;
+
+	r = snprintf(path, sizeof(path), "%s/new/%s", box, msg->f.name);
+	return r > 0 && (size_t)r < sizeof(path) &&
+	       stat(msg->f.tmp_path, &a) == 0 && stat(path, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 /* Links the finished file into every local recipient's new/, or none. */
 static int deliver_local(struct session *s, struct smtpd_msg *msg)
 {
@@ -176,6 +194,8 @@ static int deliver_local(struct session *s, struct smtpd_msg *msg)
 				    msg->f.name) == 0)
 			continue;
 		err = errno;
+		if (err == EEXIST && already_there(msg, s->txn.boxes[i]))
+			continue;
 		log_msg(LOG_ERR, "event=error op=deliver id=%s errno=%d",
 			msg->id, err);
 		for (j = 0; j < i; j++)

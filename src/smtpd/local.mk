@@ -57,6 +57,7 @@ SMTPD_TRANSCRIPTS = \
 	tests/transcripts/smtp/smtp-relay-retry.t \
 	tests/transcripts/smtp/smtp-relay-sender.t \
 	tests/transcripts/smtp/smtp-relay.t \
+	tests/transcripts/smtp/smtp-same-maildir.t \
 	tests/transcripts/smtp/smtp-seed-auth-hostedemail.t \
 	tests/transcripts/smtp/smtp-seed-auth-login.t \
 	tests/transcripts/smtp/smtp-seed-commands.t \
