@@ -1,10 +1,10 @@
 # Failed AUTH (RFC 4954 6): an unknown login, another authorization
 # identity (which never grants anything), a locked account, credentials
-# with ':' or a NUL all get 535 5.7.8 alike; "*" cancels (501 5.7.0), bad
+# with ':', NUL, CR or LF all get 535 5.7.8 alike; "*" cancels (501 5.7.0), bad
 # base64 is 501 5.5.2, and "=" is an empty initial response. After
 # auth_failure_limit failures: 421 4.7.0 and the session ends.
 %program smtpd
-%config auth_failure_limit = 5
+%config auth_failure_limit = 8
 %config error_limit = 100
 %user weldon w3ld0n
 %user colon w3l:d0n
@@ -37,6 +37,12 @@ S: 535 5.7.8 Authentication credentials invalid
 C: AUTH PLAIN AGxvY2tlZABzZWNyZXQ=
 S: 535 5.7.8 Authentication credentials invalid
 C: AUTH PLAIN AGNvbG9uAHczbDpkMG4=
+S: 535 5.7.8 Authentication credentials invalid
+C: AUTH PLAIN AHdlbGRvbgB3M2wNCmQwbg==
+S: 535 5.7.8 Authentication credentials invalid
+C: AUTH PLAIN AHdlbApkb24AdzNsZDBu
+S: 535 5.7.8 Authentication credentials invalid
+C: AUTH PLAIN AHdlbGRvbgB3M2xkMG4N
 S: 535 5.7.8 Authentication credentials invalid
 C: AUTH PLAIN =
 S: 535 5.7.8 Authentication credentials invalid
