@@ -1,0 +1,420 @@
+/*
+ * conn.c: one client connection over a pluggable transport. Input goes into
+ * a fixed buffer, waited for with poll() and a deadline (no alarm/longjmp);
+ * output is buffered and flushed before any read that would block, so that a
+ * pipelined burst (RFC 2920) is answered in one write. Lines: linereader.c.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conn.h"
+
+/* A single poll() waits at most this long; longer waits just poll again. */
+#define CONN_MAX_POLL_MS (24 * 3600 * 1000)
+/* POSIX _POSIX_PIPE_BUF: the least PIPE_BUF any system may have. */
+#define CONN_MIN_PIPE_BUF 512
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	/* CLOCK_MONOTONIC: a clock step must neither cut nor stretch a wait. */
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Absolute deadline for a relative timeout; -1 means none. */
+static int64_t deadline_after(int timeout_ms)
+{
+	return timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+}
+
+/* Milliseconds left until deadline as a poll() timeout: -1 is forever. */
+static int ms_left(int64_t deadline)
+{
+	int64_t left;
+
+	if (deadline < 0)
+		return -1;
+	left = deadline - now_ms();
+	if (left <= 0)
+		return 0;
+	return left > CONN_MAX_POLL_MS ? CONN_MAX_POLL_MS : (int)left;
+}
+
+static bool deadline_passed(int64_t deadline)
+{
+	return deadline >= 0 && ms_left(deadline) == 0;
+}
+
+/*
+ * Waits until fd is ready for events: 1 ready (including hang-up or error,
+ * which the following read or write then reports), 0 deadline passed, -1
+ * poll() failed. A signal (EINTR) just shortens one round.
+ */
+static int wait_fd(int fd, short events, int64_t deadline)
+{
+	struct pollfd p;
+	int ms, r;
+
+	for (;;) {
+		p.fd = fd;
+		p.events = events;
+		p.revents = 0;
+		ms = ms_left(deadline);
+		r = poll(&p, 1, ms);
+		if (r > 0)
+			return 1;
+		if (r == 0 && ms_left(deadline) == 0)
+			return 0;
+		if (r < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
+/* True when fd holds input right now (a poll() that does not wait). */
+static bool readable_now(int fd)
+{
+	struct pollfd p;
+	int r;
+
+	do {
+		p.fd = fd;
+		p.events = POLLIN;
+		p.revents = 0;
+		r = poll(&p, 1, 0);
+	} while (r < 0 && errno == EINTR);
+	return r > 0 && (p.revents & POLLIN) != 0;
+}
+
+static ssize_t fd_read(struct conn *c, void *buf, size_t n)
+{
+	return read(c->in_fd, buf, n);
+}
+
+static ssize_t fd_write(struct conn *c, const void *buf, size_t n)
+{
+	return write(c->out_fd, buf, n);
+}
+
+/*
+ * MSG_DONTWAIT: a send never blocks past the flush deadline, whatever the
+ * socket's mode; MSG_NOSIGNAL: a vanished peer is EPIPE, not SIGPIPE.
+ */
+static ssize_t socket_write(struct conn *c, const void *buf, size_t n)
+{
+	return send(c->out_fd, buf, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+/*
+ * A blocking pipe write bigger than PIPE_BUF may wait for the reader however
+ * long it takes; one of at most PIPE_BUF octets completes at once after
+ * poll() reported POLLOUT (Linux: a free page). We must not change the
+ * pipe's O_NONBLOCK flag: the file description is shared with other
+ * processes.
+ */
+static ssize_t pipe_write(struct conn *c, const void *buf, size_t n)
+{
+	long chunk = fpathconf(c->out_fd, _PC_PIPE_BUF);
+
+	if (chunk < CONN_MIN_PIPE_BUF)
+		chunk = CONN_MIN_PIPE_BUF;
+	if (n > (size_t)chunk)
+		n = (size_t)chunk;
+	return write(c->out_fd, buf, n);
+}
+
+static const struct conn_ops file_ops = { fd_read, fd_write };
+static const struct conn_ops socket_ops = { fd_read, socket_write };
+static const struct conn_ops pipe_ops = { fd_read, pipe_write };
+
+void conn_init_fd(struct conn *c, int in_fd, int out_fd)
+{
+	const struct conn_ops *ops = &file_ops;
+	struct stat st;
+
+	if (fstat(out_fd, &st) == 0) {
+		if (S_ISSOCK(st.st_mode))
+			ops = &socket_ops;
+		else if (S_ISFIFO(st.st_mode))
+			ops = &pipe_ops;
+	}
+	conn_init_ops(c, ops, NULL, in_fd, out_fd);
+}
+
+void conn_init_ops(struct conn *c, const struct conn_ops *ops, void *ctx,
+		   int in_fd, int out_fd)
+{
+	/* The buffers need no clearing: only [in_start, in_end) is read. */
+	c->ops = ops;
+	c->ctx = ctx;
+	c->in_fd = in_fd;
+	c->out_fd = out_fd;
+	c->write_timeout_ms = CONN_DEFAULT_WRITE_TIMEOUT_MS;
+	c->failed = false;
+	c->in_start = c->in_end = c->in_shown = 0;
+	c->in_eof = false;
+	c->in_skip = false;
+	c->out_len = 0;
+}
+
+/*
+ * Makes the free tail of the input buffer large, so that one read can take
+ * a whole pipelined burst or a big piece of DATA. Unconsumed bytes (a partial
+ * line, usually short) move to the front only when the tail is under half
+ * the buffer: most reads start on an empty buffer and move nothing.
+ */
+static void make_room(struct conn *c)
+{
+	size_t keep = c->in_end - c->in_start;
+
+	if (keep == 0) {
+		c->in_start = c->in_end = 0;
+		return;
+	}
+	if (c->in_start == 0 || sizeof(c->in) - c->in_end >= sizeof(c->in) / 2)
+		return;
+	memmove(c->in, c->in + c->in_start, keep);
+	c->in_start = 0;
+	c->in_end = keep;
+}
+
+/*
+ * Flushes pending output unless input is already waiting, in which case the
+ * replies collect until the client's burst is read: RFC 2920 section 4 lets
+ * a server hold replies back until it would block waiting for input.
+ */
+static int flush_before_wait(struct conn *c)
+{
+	if (c->out_len == 0)
+		return 0;
+	if (c->in_fd >= 0 && readable_now(c->in_fd))
+		return 0;
+	return conn_flush(c);
+}
+
+/* Reads once into the free tail of the buffer (make_room() first). */
+static enum conn_status fill(struct conn *c, int64_t deadline)
+{
+	size_t room = sizeof(c->in) - c->in_end;
+	ssize_t n;
+	int r;
+
+	if (flush_before_wait(c) < 0)
+		return CONN_ERROR;
+	for (;;) {
+		if (c->in_fd >= 0) {
+			r = wait_fd(c->in_fd, POLLIN, deadline);
+			if (r == 0)
+				return CONN_TIMEOUT;
+			if (r < 0)
+				return CONN_ERROR;
+		}
+		n = c->ops->read(c, c->in + c->in_end, room);
+		if (n > 0 && (size_t)n <= room) {
+			c->in_end += (size_t)n;
+			return CONN_OK;
+		}
+		if (n == 0) {
+			/* The peer may have half-closed and still read. */
+			c->in_eof = true;
+			(void)conn_flush(c);
+			return CONN_EOF;
+		}
+		if (n > 0) {
+			errno = EIO; /* a transport that overran the buffer */
+			return CONN_ERROR;
+		}
+		if (errno == EINTR)
+			continue;
+		if ((errno == EAGAIN || errno == EWOULDBLOCK) &&
+		    c->in_fd >= 0) {
+			if (deadline_passed(deadline))
+				return CONN_TIMEOUT;
+			continue;
+		}
+		return CONN_ERROR;
+	}
+}
+
+enum conn_status conn_peek(struct conn *c, const char **data_r, size_t *len_r,
+			   int timeout_ms)
+{
+	enum conn_status st = CONN_OK;
+
+	if (c->in_end - c->in_start <= c->in_shown) {
+		/* Everything buffered was seen: the caller needs more. */
+		make_room(c);
+		if (c->in_eof)
+			st = CONN_EOF;
+		else if (c->in_end == sizeof(c->in))
+			st = CONN_TOO_LONG;
+		else
+			st = fill(c, deadline_after(timeout_ms));
+	}
+	*data_r = c->in + c->in_start;
+	*len_r = c->in_end - c->in_start;
+	if (st == CONN_OK)
+		c->in_shown = *len_r;
+	return st;
+}
+
+void conn_consume(struct conn *c, size_t n)
+{
+	size_t avail = c->in_end - c->in_start;
+
+	if (n > avail)
+		n = avail;
+	c->in_start += n;
+	c->in_shown = c->in_shown > n ? c->in_shown - n : 0;
+	if (c->in_start == c->in_end)
+		c->in_start = c->in_end = 0;
+}
+
+bool conn_input_pending(struct conn *c)
+{
+	if (c->in_end > c->in_start)
+		return true;
+	if (c->in_eof || c->in_fd < 0)
+		return false;
+	return readable_now(c->in_fd);
+}
+
+/*
+ * Marks the output side dead. Replies are positional (RFC 5321 4.2, RFC 1939
+ * section 3): once one is lost, nothing later can be trusted to line up.
+ */
+static int out_failed(struct conn *c)
+{
+	c->failed = true;
+	c->out_len = 0;
+	return -1;
+}
+
+int conn_flush(struct conn *c)
+{
+	int64_t deadline;
+	size_t off = 0;
+	ssize_t n;
+	int r;
+
+	if (c->failed) {
+		errno = EPIPE;
+		return -1;
+	}
+	if (c->out_len == 0)
+		return 0;
+	deadline = deadline_after(c->write_timeout_ms);
+	while (off < c->out_len) {
+		if (c->out_fd >= 0) {
+			r = wait_fd(c->out_fd, POLLOUT, deadline);
+			if (r == 0)
+				errno = ETIMEDOUT;
+			if (r <= 0)
+				return out_failed(c);
+		}
+		n = c->ops->write(c, c->out + off, c->out_len - off);
+		if (n > 0 && (size_t)n <= c->out_len - off) {
+			off += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) &&
+		    c->out_fd >= 0) {
+			if (!deadline_passed(deadline))
+				continue;
+			errno = ETIMEDOUT;
+		} else if (n >= 0) {
+			errno = EIO; /* wrote nothing, or claims more than asked
+				      */
+		}
+		return out_failed(c);
+	}
+	c->out_len = 0;
+	return 0;
+}
+
+int conn_write(struct conn *c, const void *data, size_t n)
+{
+	const char *p = data;
+	size_t room, k;
+
+	if (c->failed) {
+		errno = EPIPE;
+		return -1;
+	}
+	while (n > 0) {
+		room = sizeof(c->out) - c->out_len;
+		k = n < room ? n : room;
+		memcpy(c->out + c->out_len, p, k);
+		c->out_len += k;
+		p += k;
+		n -= k;
+		if (c->out_len == sizeof(c->out) && conn_flush(c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int conn_puts(struct conn *c, const char *s)
+{
+	return conn_write(c, s, strlen(s));
+}
+
+int conn_vprintf(struct conn *c, const char *fmt, va_list ap)
+{
+	size_t room;
+	va_list ap2;
+	int n;
+
+	if (c->failed) {
+		errno = EPIPE;
+		return -1;
+	}
+	/* conn_write keeps out_len below the size, so room is at least 1. */
+	room = sizeof(c->out) - c->out_len;
+	va_copy(ap2, ap);
+	n = vsnprintf(c->out + c->out_len, room, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return -1;
+	if ((size_t)n >= sizeof(c->out)) {
+		errno = EMSGSIZE; /* would have to be cut: refuse it whole */
+		return -1;
+	}
+	if ((size_t)n < room) {
+		c->out_len += (size_t)n;
+		return 0;
+	}
+	if (conn_flush(c) < 0)
+		return -1;
+	n = vsnprintf(c->out, sizeof(c->out), fmt, ap);
+	if (n < 0 || (size_t)n >= sizeof(c->out))
+		return -1;
+	c->out_len = (size_t)n;
+	return 0;
+}
+
+int conn_printf(struct conn *c, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = conn_vprintf(c, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+size_t conn_output_pending(const struct conn *c)
+{
+	return c->out_len;
+}
