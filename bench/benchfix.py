@@ -108,6 +108,39 @@ def write_users(path, accounts, fillers, filler_hash):
     os.chmod(path, 0o600)
 
 
+def make_tree(T, accounts, drops=True, big=True):
+    """The bench's world in directory T: postern.conf, the user file (the
+    bench accounts after `accounts` fillers, yescrypt hashes at libxcrypt's
+    default cost, one $6$ account), mail/ (mail_root), floor-smtp/ (the
+    durable floor's Maildir) and drops/{2k,20k,empty,big}."""
+    def path(*p):
+        return os.path.join(T, *p)
+    os.makedirs(path("mail"), exist_ok=True)
+    with open(path("postern.conf"), "w") as f:
+        f.write("hostname = bench.example.org\n"
+                "local_domains = example.org\n"
+                "users_file = %s\nmail_root = %s\n"
+                "auth_failure_delay = 0\n"
+                "message_size_limit = 104857600\n"
+                % (path("users"), path("mail")))
+    yes, sha = make_hash("$y$"), make_hash("$6$")
+    write_users(path("users"), [
+        ("bench", yes, None),
+        ("drop2k", yes, path("drops", "2k")),
+        ("drop20k", yes, path("drops", "20k")),
+        ("empty", yes, path("drops", "empty")),
+        ("big", yes, path("drops", "big")),
+        ("big6", sha, path("drops", "big")),
+    ], accounts, yes)
+    make_maildir(path("floor-smtp"))
+    make_maildir(path("drops", "empty"))
+    if drops:
+        fill_maildir(path("drops", "2k"), 2000, 10 * 1024)
+        fill_maildir(path("drops", "20k"), 20000, 1024)
+    if big:
+        fill_big(path("drops", "big"), 50 * 1024 * 1024)
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
