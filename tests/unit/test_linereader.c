@@ -520,6 +520,34 @@ Test(linereader_fd, eof_flushes_socket)
 	free(c);
 }
 
+/* On a socket too, replies wait while input keeps coming (recv first). */
+Test(linereader_fd, socket_burst_batched)
+{
+	struct conn *c = malloc(sizeof(*c));
+	char buf[64];
+	size_t len;
+	unsigned flags;
+	int sv[2], i;
+
+	cr_assert_not_null(c);
+	watchdog();
+	cr_assert_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	conn_init_fd(c, sv[0], sv[0]);
+	/* Each line reaches the socket only after the previous one is read. */
+	for (i = 0; i < 3; i++) {
+		cr_assert_eq(write(sv[1], "NOOP\r\n", 6), 6);
+		cr_assert_eq(conn_read_line(c, buf, 64, &len, &flags, 50),
+			     CONN_OK);
+		conn_puts(c, "250 ok\r\n");
+	}
+	cr_assert_eq(recv(sv[1], buf, sizeof(buf), MSG_DONTWAIT), -1);
+	cr_assert_eq(errno, EAGAIN);
+	cr_assert_eq(conn_read_line(c, buf, 64, &len, &flags, 50),
+		     CONN_TIMEOUT);
+	cr_assert_eq(recv(sv[1], buf, sizeof(buf), MSG_DONTWAIT), 24);
+	free(c);
+}
+
 /* A reply that cannot be sent ends the read: nobody is listening. */
 Test(linereader_fd, failed_flush_is_error)
 {
