@@ -4,7 +4,6 @@
  * allocation; each key has a type, every value is checked, and an error
  * names the file and the line.
  */
-#define _DEFAULT_SOURCE /* gethostname */
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>

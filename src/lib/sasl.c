@@ -4,7 +4,6 @@
  * it reaches a lookup, a log or crypt(3). Every buffer that held decoded
  * bytes is wiped with explicit_bzero before it goes out of scope.
  */
-#define _DEFAULT_SOURCE /* explicit_bzero */
 #include <string.h>
 
 #include "base64.h"

@@ -4,7 +4,6 @@
  * syntax (comments, blanks, duplicates, long lines), missing files, lists
  * and config_is_local_domain. Files live in a mkdtemp directory.
  */
-#define _DEFAULT_SOURCE /* mkdtemp */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
