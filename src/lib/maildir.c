@@ -72,21 +72,75 @@ static void maildir_unique(char *dst, size_t size, const char *host)
 	dst[n] = '\0';
 }
 
+/* fsync(2) of a directory, so that entries made in it are durable. */
+static int maildir_sync_path(const char *path)
+{
+	int fd, err = 0;
+
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if (fsync(fd) == -1)
+		err = errno;
+	if (close(fd) == -1 && err == 0)
+		err = errno;
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * fsyncs the parent of dir, whose entry for dir was just made: without it a
+ * crash could lose the new Maildir, and with it the first message that was
+ * already answered 250.
+ */
+static int maildir_sync_parent(const char *dir)
+{
+	char parent[POSTERN_MAX_PATHNAME];
+	size_t n = strlen(dir);
+	char *slash;
+
+	if (n >= sizeof(parent))
+		return errno = ENAMETOOLONG, -1;
+	memcpy(parent, dir, n + 1);
+	while (n > 1 && parent[n - 1] == '/')
+		parent[--n] = '\0';
+	slash = strrchr(parent, '/');
+	if (slash == NULL)
+		return maildir_sync_path(".");
+	if (slash == parent)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return maildir_sync_path(parent);
+}
+
 int maildir_create(const char *dir)
 {
 	static const char *const subs[] = { "tmp", "new", "cur" };
 	char path[POSTERN_MAX_PATHNAME];
+	bool made_sub = false;
 	size_t i;
 
 	/* Not mkdir -p: a missing parent is the administrator's mistake. */
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+	if (mkdir(dir, 0700) == 0) {
+		if (maildir_sync_parent(dir) == -1)
+			return -1;
+	} else if (errno != EEXIST) {
 		return -1;
+	}
 	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
 		if (maildir_path(path, sizeof(path), dir, subs[i], NULL) == -1)
 			return -1;
-		if (mkdir(path, 0700) == -1 && errno != EEXIST)
+		if (mkdir(path, 0700) == 0)
+			made_sub = true;
+		else if (errno != EEXIST)
 			return -1;
 	}
+	if (made_sub && maildir_sync_path(dir) == -1)
+		return -1;
 	return 0;
 }
 
@@ -152,22 +206,10 @@ int maildir_finish(struct maildir_file *f, uint64_t size, uint64_t crlf_size)
 static int maildir_sync_dir(const char *dir, const char *sub)
 {
 	char path[POSTERN_MAX_PATHNAME];
-	int fd, err = 0;
 
 	if (maildir_path(path, sizeof(path), dir, sub, NULL) == -1)
 		return -1;
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1)
-		return -1;
-	if (fsync(fd) == -1)
-		err = errno;
-	if (close(fd) == -1 && err == 0)
-		err = errno;
-	if (err != 0) {
-		errno = err;
-		return -1;
-	}
-	return 0;
+	return maildir_sync_path(path);
 }
 
 /* Copies all of in to out in the kernel. 0, or -1 with errno. */
