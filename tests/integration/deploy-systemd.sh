@@ -2,7 +2,9 @@
 # deploy-systemd.sh: the systemd units as installed into a DESTDIR pass
 # "systemd-analyze verify" with no message at all, and each service's
 # "systemd-analyze security --offline" exposure stays at or below
-# EXPOSURE_MAX (1.0; systemd calls 0-1.9 "SAFE"). Then smtpd runs in a
+# EXPOSURE_MAX (1.0; systemd calls 0-1.9 "SAFE"), and with each relay
+# drop-in at or below 2.0. sysusers.d and tmpfiles.d make the user and the
+# mail root in an empty root. Then smtpd runs in a
 # network namespace of its own on a connection accepted outside it, as
 # PrivateNetwork=yes with Accept=yes does.
 . "${top_srcdir:-.}/tests/integration/deploy-lib.sh"
@@ -48,6 +50,23 @@ for u in postern-smtpd@.service postern-pop3d@.service; do
 	awk -v l="$level" -v m="$EXPOSURE_MAX" 'BEGIN { exit !(l <= m) }' ||
 		fail "$u exposure $level is over $EXPOSURE_MAX"
 done
+
+# sysusers.d and tmpfiles.d, applied to an empty root: the user postern
+# without a shell, and the mail root the units may write, owned by it.
+if command -v systemd-sysusers >/dev/null && command -v systemd-tmpfiles >/dev/null; then
+	R=$T/sysroot
+	mkdir -p "$R/etc"
+	systemd-sysusers --root="$R" "$D$sysusersdir/postern.conf" ||
+		fail "systemd-sysusers"
+	grep -q '^postern:x:[0-9]*:[0-9]*:[^:]*:[^:]*:.*nologin$' "$R/etc/passwd" ||
+		fail "no postern user without a shell: $(cat "$R/etc/passwd")"
+	uid=$(sed -n 's/^postern:x:\([0-9]*\):.*/\1/p' "$R/etc/passwd")
+	systemd-tmpfiles --root="$R" --create "$D$tmpfilesdir/postern.conf" ||
+		fail "systemd-tmpfiles"
+	test "$(stat -c %u:%a "$R$localstatedir/mail/postern")" = "$uid:750" ||
+		fail "mail root not made for postern"
+	echo "sysusers.d and tmpfiles.d: ok"
+fi
 
 # Each block of relay.conf.example, as a drop-in: it must verify, and the
 # loosened unit must stay at or below RELAY_EXPOSURE_MAX.

@@ -96,6 +96,14 @@ rm -f "$T/other" "$T/other.lock"
 test "$(stat -c %a "$U")" = 604 || fail "mode not kept"
 only_files
 
+# As root, the owner and group are kept too (the servers read the file as
+# group postern).
+if test "$(id -u)" = 0; then
+	chown 65534:65534 "$U"
+	pp lock zed || fail "lock zed"
+	test "$(stat -c %u:%g "$U")" = 65534:65534 || fail "owner not kept"
+fi
+
 # A user file that does not exist yet is created, mode 0640.
 rm -f "$U"
 echo 'first pw' | pp add first || fail "add to a missing file"
