@@ -53,8 +53,9 @@ enum pop3_result pop3_auth_failed(struct pop3_session *s, const char *login,
 }
 
 /*
- * Takes the maildrop lock (RFC 1939 section 8). Returns 0, with *fd_r -1
- * when the Maildir does not exist yet, or -1 with the reply set.
+ * Takes the maildrop lock (RFC 1939 section 8). Returns 1 when the drop is
+ * to be loaded (locked, or on a read-only file system), 0 when the Maildir
+ * does not exist yet, or -1 with the reply set.
  */
 static int lock_drop(struct pop3_session *s, const struct user *u, int *fd_r)
 {
@@ -62,10 +63,14 @@ static int lock_drop(struct pop3_session *s, const struct user *u, int *fd_r)
 
 	switch (lock_maildrop(u->maildir, fd_r)) {
 	case LOCK_OK:
-		return 0;
+		return 1;
 	case LOCK_NODIR:
 		/* No delivery so far: an empty maildrop (INTERFACE.md). */
 		return 0;
+	case LOCK_READONLY:
+		log_msg(LOG_NOTICE, "event=read_only maildir=\"%s\"",
+			log_escape(esc, sizeof esc, u->maildir));
+		return 1;
 	case LOCK_BUSY:
 		log_msg(LOG_INFO, "event=in_use user=\"%s\"",
 			log_escape(esc, sizeof esc, u->login));
@@ -86,19 +91,21 @@ static enum pop3_result open_drop(struct pop3_session *s, const struct user *u,
 				  const char *mech)
 {
 	char esc[128];
-	int fd = -1;
+	int fd = -1, load;
 
-	if (lock_drop(s, u, &fd) < 0)
+	load = lock_drop(s, u, &fd);
+	if (load < 0)
 		return POP3_ERR;
 	/* Without a Maildir nothing is loaded (nor created): mail that
 	   arrives during the session is not part of it anyway. */
-	if (fd >= 0 && drop_load(&s->drop, u->maildir) < 0) {
+	if (load > 0 && drop_load(&s->drop, u->maildir) < 0) {
 		log_msg(LOG_ERR,
 			"event=drop_failed maildir=\"%s\" error=\"%s\"",
 			log_escape(esc, sizeof esc, u->maildir),
 			strerror(errno));
 		drop_free(&s->drop);
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 		return pop3_reply(s, POP3_ERR,
 				  "[SYS/TEMP] cannot read the maildrop");
 	}

@@ -36,6 +36,8 @@ enum lock_status lock_maildrop(const char *maildir, int *fd_r)
 		  O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC |
 			  O_NOCTTY,
 		  0600);
+	if (fd < 0 && errno == EROFS)
+		return LOCK_READONLY;
 	if (fd < 0)
 		return errno == ENOENT ? LOCK_NODIR : LOCK_ERROR;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {

@@ -216,7 +216,12 @@ enum lock_status {
 	LOCK_OK = 0,
 	LOCK_BUSY,  /* another session holds the maildrop */
 	LOCK_NODIR, /* the Maildir does not exist: nothing to lock */
-	LOCK_ERROR  /* errno set */
+	/* On a read-only file system (an archive, or one the kernel
+	   remounted read-only after errors) no session can change the
+	   maildrop, so it is served without a lock: RETR works and the
+	   removals of UPDATE fail with [SYS/TEMP] (RFC 1939 section 6). */
+	LOCK_READONLY,
+	LOCK_ERROR /* errno set */
 };
 
 /*

@@ -10,7 +10,8 @@ POP3_INTEGRATION = \
 	tests/integration/pop3-timeout.py \
 	tests/integration/pop3-moved.py \
 	tests/integration/pop3-latency.py \
-	tests/integration/pop3-authdelay.py
+	tests/integration/pop3-authdelay.py \
+	tests/integration/pop3-readonly.py
 TESTS += $(POP3_INTEGRATION)
 EXTRA_DIST += $(POP3_INTEGRATION) tests/integration/pop3-helper.py \
 	tests/measure-pop3d.sh
