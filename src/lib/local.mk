@@ -4,8 +4,10 @@ noinst_LIBRARIES += src/lib/libpostern.a
 src_lib_libpostern_a_SOURCES = src/lib/limits.h
 src_lib_libpostern_a_CFLAGS = $(AM_CFLAGS) $(SYSTEMD_CFLAGS) $(CRYPT_CFLAGS)
 
-# What every program and test that links libpostern.a needs.
-POSTERN_LIBS = src/lib/libpostern.a $(SYSTEMD_LIBS) $(CRYPT_LIBS)
+# What every program and test that links libpostern.a needs. Not
+# libsystemd: sdload.c dlopens it where it is used (the journal, LISTEN_FDS),
+# so that an exec does not load it and its dependencies for nothing.
+POSTERN_LIBS = src/lib/libpostern.a $(CRYPT_LIBS)
 
 # Unit tests: one Criterion program per library module.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)

@@ -1,8 +1,8 @@
 /*
  * log.c: one log line per event, prefixed with the session's key=value
- * fields. Lines go to syslog (LOG_MAIL) when fd 2 is a socket or closed,
- * since inetd may hand us the connection as stderr, else to stderr as
- * "ident[pid]: message", written with one write(2) per line.
+ * fields, to the journal (with each key=value also a POSTERN_KEY field),
+ * to syslog (LOG_MAIL), or to stderr as "ident[pid]: message" in one
+ * write(2). Nothing goes to an fd 2 that may be the client's connection.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -13,15 +13,17 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "log_journal.h"
+#include "sdload.h"
 
 #define LOG_MAX_FIELDS 8
 #define LOG_KEY_SIZE   32
 #define LOG_VALUE_SIZE 256
-#define LOG_LINE_SIZE  4096
 
 enum log_backend {
 	LOG_BACKEND_STDERR,
-	LOG_BACKEND_SYSLOG
+	LOG_BACKEND_SYSLOG,
+	LOG_BACKEND_JOURNAL
 };
 
 struct log_field {
@@ -30,7 +32,7 @@ struct log_field {
 };
 
 static struct {
-	bool ready;
+	bool ready, syslog_open;
 	enum log_backend backend;
 	/* openlog(3) keeps the pointer, so ident lives here for good. */
 	char ident[32];
@@ -39,19 +41,30 @@ static struct {
 } logst;
 
 /*
- * The one place that picks a backend; the journal slots in here. A closed
- * or socket fd 2 may be the client connection (inetd, xinetd with
- * stderr=socket), and nothing we log may reach the client.
+ * The one place that picks a backend. The journal, where it listens, when
+ * systemd connected fd 2 to it, or when a unit's fd 2 is no place for logs
+ * (StandardInput=socket makes fd 2 the connection unless StandardError=
+ * says otherwise). Else a closed or socket fd 2 may be the client's
+ * connection (inetd, xinetd, systemd-socket-activate --inetd): syslog.
+ * Else a terminal, a pipe or a file: stderr. Nothing is loaded here;
+ * libsystemd comes with the first journal entry.
  */
 static enum log_backend log_choose_backend(void)
 {
 	struct stat st;
+	bool have = fstat(STDERR_FILENO, &st) == 0;
 
-	if (fstat(STDERR_FILENO, &st) == -1)
-		return LOG_BACKEND_SYSLOG;
-	if (S_ISSOCK(st.st_mode))
-		return LOG_BACKEND_SYSLOG;
-	return LOG_BACKEND_STDERR;
+	if (log_journal_wanted(have ? &st : NULL))
+		return LOG_BACKEND_JOURNAL;
+	return have && !S_ISSOCK(st.st_mode) ? LOG_BACKEND_STDERR
+					     : LOG_BACKEND_SYSLOG;
+}
+
+static void log_open_syslog(void)
+{
+	if (!logst.syslog_open)
+		openlog(logst.ident, LOG_PID, LOG_MAIL);
+	logst.syslog_open = true;
 }
 
 void log_init(const char *ident)
@@ -59,8 +72,10 @@ void log_init(const char *ident)
 	snprintf(logst.ident, sizeof(logst.ident), "%s",
 		 ident != NULL && ident[0] != '\0' ? ident : "postern");
 	logst.backend = log_choose_backend();
+	/* A new ident needs a new openlog. */
+	logst.syslog_open = false;
 	if (logst.backend == LOG_BACKEND_SYSLOG)
-		openlog(logst.ident, LOG_PID, LOG_MAIL);
+		log_open_syslog();
 	logst.ready = true;
 }
 
@@ -168,21 +183,49 @@ static void log_write_stderr(const char *buf, size_t len)
 	}
 }
 
+/* line[start..len) to syslog; line[len] must be ours to overwrite. */
+static void log_send_syslog(int prio, char *line, size_t len, size_t start)
+{
+	log_open_syslog();
+	line[len] = '\0';
+	syslog(prio, "%s", line + start);
+}
+
+/* A journal that cannot take the entry gets it through syslog instead;
+   without libsystemd, syslog takes every later line too. */
+static void log_to_journal(int prio, char *line, size_t len, size_t start)
+{
+	char why[256];
+	int r = log_journal_send(prio, logst.ident, line, len, start);
+
+	if (r == 0)
+		return;
+	if (r == -ENOSYS) {
+		logst.backend = LOG_BACKEND_SYSLOG;
+		log_open_syslog();
+		syslog(LOG_WARNING,
+		       "event=log_fallback backend=syslog error=%s",
+		       log_escape(why, sizeof(why), sdload_error()));
+	}
+	log_send_syslog(prio, line, len, start);
+}
+
 void log_msg(int prio, const char *fmt, ...)
 {
-	/* One octet is kept for the '\n' of the stderr backend. */
+	/* One octet is kept for the '\n' of stderr or syslog's NUL. */
 	char line[LOG_LINE_SIZE];
 	size_t len = 0, start, avail, i;
 	va_list ap;
-	int r, saved_errno = errno;
+	int r = 0, saved_errno = errno;
 
 	if (!logst.ready)
 		log_init(NULL);
-	if (logst.backend == LOG_BACKEND_STDERR) {
+	if (logst.backend == LOG_BACKEND_STDERR)
 		r = snprintf(line, sizeof(line), "%s[%ld]: ", logst.ident,
 			     (long)getpid());
-		len = r > 0 ? (size_t)r : 0;
-	}
+	else if (logst.backend == LOG_BACKEND_JOURNAL)
+		r = snprintf(line, sizeof(line), "MESSAGE=");
+	len = r > 0 ? (size_t)r : 0;
 	start = len;
 	len = log_put_fields(line, sizeof(line) - 1, len);
 	avail = sizeof(line) - 1 - len;
@@ -195,9 +238,10 @@ void log_msg(int prio, const char *fmt, ...)
 	for (i = start; i < len; i++)
 		if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f)
 			line[i] = '?';
-	if (logst.backend == LOG_BACKEND_SYSLOG) {
-		line[len] = '\0';
-		syslog(prio, "%s", line);
+	if (logst.backend == LOG_BACKEND_JOURNAL) {
+		log_to_journal(prio, line, len, start);
+	} else if (logst.backend == LOG_BACKEND_SYSLOG) {
+		log_send_syslog(prio, line, len, start);
 	} else {
 		line[len++] = '\n';
 		log_write_stderr(line, len);

@@ -1,8 +1,9 @@
 /*
- * log.h: logging for both programs. Logs never go onto the connection: when
- * fd 2 is a socket (inetd often passes the connection as stderr) they go to
- * syslog with the mail facility, else to stderr. Messages are "key=value"
- * lists so that a structured backend (the journal) can split them.
+ * log.h: logging for both programs. Under systemd, entries go to the
+ * journal with structured fields; when fd 2 is a socket or closed
+ * (inetd often passes the connection as stderr), to syslog with the mail
+ * facility; else to stderr. Logs never go onto the connection. Messages
+ * are "key=value" lists, so that the journal can split them into fields.
  */
 #ifndef POSTERN_LOG_H
 #define POSTERN_LOG_H
@@ -13,8 +14,15 @@
 /*
  * Chooses the backend and remembers ident ("smtpd", "pop3d"). Call once,
  * before anything is logged (a message logged earlier initialises with
- * ident "postern"). The stderr backend writes "ident[pid]: message\n" in
- * one write(2); syslog gets LOG_PID and the mail facility.
+ * ident "postern"). The journal, if its socket exists, when
+ * JOURNAL_STREAM names fd 2 or when SYSTEMD_EXEC_PID is our pid and fd 2
+ * is a socket or closed; else syslog when fd 2 is a socket or closed;
+ * else stderr. The stderr backend writes "ident[pid]: message\n" in one
+ * write(2); syslog gets LOG_PID and the mail facility; a journal entry
+ * gets MESSAGE (the line), PRIORITY, SYSLOG_FACILITY=2, SYSLOG_IDENTIFIER
+ * and each key=value (or key="value") of the line as POSTERN_KEY=value,
+ * the key in upper case. libsystemd is loaded at the first journal entry;
+ * when it cannot be, that and every later line goes to syslog.
  */
 void log_init(const char *ident);
 

@@ -18,6 +18,7 @@
 
 #include "log.h"
 #include "peer.h"
+#include "sdload.h"
 
 /* An IPv4 or IPv6 address, with IPv4-mapped IPv6 already unmapped. */
 struct peer_ip {
@@ -56,18 +57,28 @@ static int peer_listen_fd(void)
 	if (errno != 0 || end == pid || *end != '\0' ||
 	    v != (unsigned long)getpid())
 		return 0;
-	/* Unsets LISTEN_*, so a relay command does not inherit them. */
-	n = sd_listen_fds(1);
+	/* Only now is libsystemd loaded (sdload.h): inetd, tcpserver and
+	   transcripts never pay for it. Unsets LISTEN_*, so that a relay
+	   command does not inherit them. */
+	n = sdload_listen_fds(1);
+	if (n == -ENOSYS) {
+		char why[256];
+
+		log_msg(LOG_ERR, "event=listen_fds_error error=%s",
+			log_escape(why, sizeof(why), sdload_error()));
+		return -1;
+	}
 	if (n == 0)
 		return 0;
 	if (n != 1) {
 		log_msg(LOG_ERR, "event=listen_fds_error fds=%d", n);
 		return -1;
 	}
-	if (sd_is_socket(SD_LISTEN_FDS_START, AF_UNSPEC, SOCK_STREAM, 0) <= 0) {
+	if (sdload_is_socket(SD_LISTEN_FDS_START, AF_UNSPEC, SOCK_STREAM, 0) <=
+	    0) {
 		log_msg(LOG_ERR,
-			"fd %d is not a connected stream socket "
-			"(a socket unit without Accept=yes?)",
+			"event=listen_fds_error fd=%d error=\"not a connected "
+			"stream socket (a socket unit without Accept=yes?)\"",
 			SD_LISTEN_FDS_START);
 		return -1;
 	}

@@ -27,8 +27,9 @@ struct peer {
  * IPv6 address counts as IPv4; TCPREMOTEIP under tcpserver when the socket
  * gives none, if it is a numeric address). Never does DNS. With LISTEN_PID
  * our pid and LISTEN_FDS set, the connection is fd 3 and LISTEN_* are
- * unset. Returns 0, or -1 (logged) when fd 3 was promised but is unusable:
- * several fds, a closed fd, or a listening socket (Accept=no).
+ * unset; only then is libsystemd loaded (sdload.h). Returns 0, or -1
+ * (logged) when fd 3 was promised but is unusable: several fds, a closed
+ * fd, a listening socket (Accept=no), or no loadable libsystemd.
  */
 int peer_setup(struct peer *p, bool loopback_is_local);
 

@@ -6,6 +6,7 @@
  */
 #include <criterion/criterion.h>
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -88,6 +89,16 @@ static bool tcp_connect(int fam, const char *dst, const char *src,
 	return true;
 }
 
+/* Asks the dynamic loader itself whether libsystemd is in the process. */
+static bool libsystemd_mapped(void)
+{
+	void *h = dlopen("libsystemd.so.0", RTLD_LAZY | RTLD_NOLOAD);
+
+	if (h != NULL)
+		dlclose(h);
+	return h != NULL;
+}
+
 /* Runs peer_setup with fd as stdin, then puts stdin back. */
 static int setup_on_stdin(int fd, bool loopback_is_local, struct peer *p)
 {
@@ -126,6 +137,7 @@ Test(peer, pipe_is_local_transcript)
 	cr_assert_str_eq(p.literal, "[local]");
 	cr_assert_not(p.loopback);
 	cr_assert(p.local);
+	cr_assert_not(libsystemd_mapped());
 }
 
 Test(peer, unix_socketpair)
@@ -161,6 +173,8 @@ Test(peer, tcp_ipv4_loopback)
 	cr_assert_eq(setup_on_stdin(t.srv, false, &p), 0);
 	cr_assert(p.loopback);
 	cr_assert_not(p.local);
+	/* inetd's socket on stdin: libsystemd is not needed, nor loaded. */
+	cr_assert_not(libsystemd_mapped());
 }
 
 Test(peer, tcp_all_of_127_8_is_loopback)
@@ -290,6 +304,7 @@ static void child_listen_ok(int fd3)
 	CHECK(p.is_socket);
 	CHECK(strcmp(p.addr, "127.0.0.1") == 0);
 	CHECK(p.loopback && p.local);
+	CHECK(libsystemd_mapped());
 	/* Unset, so that a relay command does not inherit them. */
 	CHECK(getenv("LISTEN_FDS") == NULL && getenv("LISTEN_PID") == NULL);
 }
@@ -310,6 +325,7 @@ static void child_listen_other_pid(int fd3)
 	CHECK(peer_setup(&p, true) == 0);
 	CHECK(p.in_fd == 0 && p.out_fd == 1);
 	CHECK(!p.is_socket && p.local);
+	CHECK(!libsystemd_mapped());
 }
 
 Test(peer, listen_pid_of_another_process_ignored)
