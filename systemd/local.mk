@@ -17,10 +17,8 @@ postern_subst_x = $(AM_V_GEN)$(MKDIR_P) $(@D) && rm -f $@ $@.tmp && \
 	$(postern_edit) $(srcdir)/$@.in > $@.tmp && chmod +x $@.tmp && \
 	mv $@.tmp $@
 
-# tmpfiles.d: configure.ac has no pkg-config lookup for it yet; this is
-# where systemd-tmpfiles looks under the prefix (/usr/lib or
-# /usr/local/lib), and `make tmpfilesdir=DIR` overrides it.
-tmpfilesdir = $(prefix)/lib/tmpfiles.d
+# tmpfiles.d: tmpfilesdir comes from pkg-config systemd, overridable with
+# --with-tmpfilesdir.
 tmpfiles_DATA = systemd/tmpfiles.d/postern.conf
 
 postern_units = systemd/postern-smtpd@.service systemd/postern-pop3d@.service
@@ -52,4 +50,5 @@ EXTRA_DIST += systemd/postern-smtpd.socket systemd/postern-pop3d.socket \
 # directories must follow it instead of pkg-config's absolute paths.
 AM_DISTCHECK_CONFIGURE_FLAGS = \
 	--with-systemdsystemunitdir='$${libdir}/systemd/system' \
-	--with-sysusersdir='$${libdir}/sysusers.d'
+	--with-sysusersdir='$${libdir}/sysusers.d' \
+	--with-tmpfilesdir='$${libdir}/tmpfiles.d'
