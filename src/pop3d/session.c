@@ -184,21 +184,28 @@ static enum pop3_result dispatch(struct pop3_session *s, char *line)
 	return r;
 }
 
-/* Writes the status line for r; counts errors against error_limit. */
+/*
+ * Writes the status line for r; counts errors against error_limit. The
+ * error that reaches the limit says so in its own reply: a second line
+ * would be read as the reply to the client's next (pipelined) command,
+ * and RFC 1939 section 3 gives each command one response.
+ */
 static void answer(struct pop3_session *s, enum pop3_result r)
 {
+	bool closing = false;
+
 	if (r == POP3_QUIET)
 		return;
-	conn_printf(s->conn, "%s%s%s\r\n", r == POP3_OK ? "+OK" : "-ERR",
-		    s->msg[0] ? " " : "", s->msg);
-	if (r != POP3_BAD || s->done)
-		return;
-	if (s->cfg->error_limit > 0 && ++s->errors >= s->cfg->error_limit) {
+	if (r == POP3_BAD && !s->done && s->cfg->error_limit > 0 &&
+	    ++s->errors >= s->cfg->error_limit) {
 		log_msg(LOG_NOTICE, "event=error_limit errors=%u", s->errors);
-		conn_puts(s->conn, "-ERR too many errors, closing\r\n");
+		closing = true;
 		s->done = true;
 		s->exit_code = 1;
 	}
+	conn_printf(s->conn, "%s%s%s%s\r\n", r == POP3_OK ? "+OK" : "-ERR",
+		    s->msg[0] ? " " : "", s->msg,
+		    closing ? " (too many errors, closing)" : "");
 }
 
 int pop3_session_run(struct pop3_session *s)

@@ -1,5 +1,6 @@
 # Commands of the other state are unknown (RFC 1939 sections 4, 5), as is
-# an empty line; at error_limit protocol errors the session closes.
+# an empty line; at error_limit protocol errors the session closes, saying
+# so in the one reply of the command that reached the limit.
 %program pop3d
 %config error_limit = 5
 %user krissyj Xiu$78g
@@ -22,5 +23,4 @@ S: +OK send PASS
 S: +OK maildrop has 0 messages (0 octets)
 S: -ERR unknown command
 S: -ERR unknown command
-S: -ERR unknown command
-S: -ERR too many errors, closing
+S: -ERR unknown command (too many errors, closing)
