@@ -156,8 +156,13 @@ static enum pop3_result send_message(struct pop3_session *s, size_t i,
 		return pop3_reply(s, POP3_ERR,
 				  "[SYS/TEMP] cannot open message %zu", i + 1);
 	}
-	conn_printf(s->conn, "+OK %llu octets\r\n",
-		    (unsigned long long)s->drop.msgs[i].size);
+	/* The size is RETR's alone: TOP sends only part of the message, and
+	   a client that reads as many octets as announced would wait. */
+	if (body_lines < 0)
+		conn_printf(s->conn, "+OK %llu octets\r\n",
+			    (unsigned long long)s->drop.msgs[i].size);
+	else
+		conn_puts(s->conn, "+OK top of message follows\r\n");
 	r = retr_stream(s->conn, fd, body_lines, NULL);
 	close(fd);
 	if (r == -1) {

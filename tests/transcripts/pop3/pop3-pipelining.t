@@ -27,7 +27,7 @@ S: Subject: one
 S:
 S: ..
 S: .
-S: +OK 16 octets
+S: +OK top of message follows
 S: Subject: two
 S:
 S: .

@@ -1,6 +1,8 @@
 # TOP n m (RFC 1939 section 7): the header, the blank line and m body
 # lines, dot-stuffed; m larger than the body sends it all; a message
-# without a body sends its header. TOP does not mark the message read.
+# without a body sends its header. TOP does not mark the message read,
+# and its status line announces no size: that is RETR's, not the part
+# TOP sends.
 %program pop3d
 %user krissyj Xiu$78g
 %message krissyj
@@ -29,19 +31,19 @@ C: QUIT
 S~ \+OK .*
 S: +OK send PASS
 S: +OK maildrop has 2 messages (80 octets)
-S: +OK 62 octets
+S: +OK top of message follows
 S: From: a@example.net
 S: Subject: top
 S:
 S: .
-S: +OK 62 octets
+S: +OK top of message follows
 S: From: a@example.net
 S: Subject: top
 S:
 S: body 1
 S: ..body 2
 S: .
-S: +OK 62 octets
+S: +OK top of message follows
 S: From: a@example.net
 S: Subject: top
 S:
@@ -49,7 +51,7 @@ S: body 1
 S: ..body 2
 S: body 3
 S: .
-S: +OK 18 octets
+S: +OK top of message follows
 S: Subject: no body
 S: .
 S: -ERR TOP needs a message and a number of lines

@@ -33,7 +33,7 @@ S: Subject: read me
 S:
 S: .
 S: +OK message 2 deleted
-S: +OK 21 octets
+S: +OK top of message follows
 S: Subject: leave me
 S:
 S: .
