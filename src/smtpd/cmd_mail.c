@@ -123,6 +123,11 @@ void cmd_mail(struct session *s, char *arg)
 	refusal = check_params(s, params, n);
 	if (refusal != R__COUNT) {
 		memset(&s->txn.from, 0, sizeof(s->txn.from));
+		/* A refusal that is no protocol error (552 for SIZE) moves
+		   no mail either: without this, MAIL could be repeated
+		   without bound (RFC 5321 7.8). */
+		if (!(smtpd_replies[refusal].flags & RF_ERROR))
+			s->junk++;
 		reply(s, refusal);
 		return;
 	}

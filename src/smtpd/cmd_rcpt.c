@@ -155,11 +155,12 @@ void cmd_rcpt(struct session *s, char *arg)
 		reply(s, R_UNKNOWN_PARAM); /* we offer no RCPT parameter */
 		return;
 	}
-	if (s->txn.n_accepted >= s->cfg.recipient_limit) {
-		reply(s, R_TOO_MANY_RCPTS); /* RFC 5321 4.5.3.1.10 */
-		return;
-	}
-	if (to.domain[0] == '\0' || config_is_local_domain(&s->cfg, to.domain))
+	/* RFC 5321 4.5.3.1.10; refused like any recipient, so that it
+	   counts towards the flood bound. */
+	if (s->txn.n_accepted >= s->cfg.recipient_limit)
+		r = R_TOO_MANY_RCPTS;
+	else if (to.domain[0] == '\0' ||
+		 config_is_local_domain(&s->cfg, to.domain))
 		r = local_rcpt(s, &to, &u);
 	else
 		r = remote_rcpt(s, &to);

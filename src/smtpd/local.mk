@@ -41,6 +41,7 @@ SMTPD_TRANSCRIPTS = \
 	tests/transcripts/smtp/smtp-envelope-strict.t \
 	tests/transcripts/smtp/smtp-error-limit.t \
 	tests/transcripts/smtp/smtp-flood.t \
+	tests/transcripts/smtp/smtp-flood-refusals.t \
 	tests/transcripts/smtp/smtp-helo.t \
 	tests/transcripts/smtp/smtp-limits-noauth.t \
 	tests/transcripts/smtp/smtp-limits.t \

@@ -55,8 +55,9 @@ static const struct command commands[] = {
 	{ "EXPN", cmd_expn, ARG_OPTIONAL, ST_ANY, R_DONE, R_DONE, CF_JUNK },
 	{ "HELP", cmd_help, ARG_OPTIONAL, ST_ANY, R_DONE, R_DONE, CF_JUNK },
 	{ "STARTTLS", cmd_starttls, ARG_OPTIONAL, ST_ANY, R_DONE, R_DONE, 0 },
+	/* Failed AUTHs have their own bound; refused ones (538) would not. */
 	{ "AUTH", cmd_auth, ARG_REQUIRED, ST_GREETED, R_NEED_HELO,
-	  R_AUTH_IN_TXN, CF_AUTHLINE },
+	  R_AUTH_IN_TXN, CF_AUTHLINE | CF_JUNK },
 	/* sentinel: any other verb */
 	{ NULL, NULL, ARG_OPTIONAL, 0, R_UNKNOWN, R_UNKNOWN, 0 },
 };

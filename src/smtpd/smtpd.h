@@ -21,7 +21,8 @@
 
 /*
  * Commands that move no mail (NOOP, RSET, VRFY, HELP, EXPN, HELO, EHLO,
- * rejected RCPTs) a client may send between two accepted messages before
+ * AUTH, refused RCPTs, MAILs refused without a protocol error) a client
+ * may send between two accepted messages before
  * it is disconnected: far above what any real client needs, low enough to
  * stop a flood from holding the process (RFC 5321 7.8, "Resistance to
  * attacks").
