@@ -5,6 +5,7 @@
  * write(2). Nothing goes to an fd 2 that may be the client's connection.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -67,11 +68,27 @@ static void log_open_syslog(void)
 	logst.syslog_open = true;
 }
 
+/*
+ * A closed fd 2 would be the next file opened (a message in tmp/, the
+ * config), and whatever writes to stderr after us (a fortify or sanitizer
+ * report, a relay command) would write into it. /dev/null takes the slot;
+ * when fd 0 or 1 is closed too, the lowest fd is not 2 and nothing is done.
+ */
+static void log_plug_stderr(void)
+{
+	int fd = open("/dev/null", O_RDWR);
+
+	if (fd >= 0 && fd != STDERR_FILENO)
+		close(fd);
+}
+
 void log_init(const char *ident)
 {
 	snprintf(logst.ident, sizeof(logst.ident), "%s",
 		 ident != NULL && ident[0] != '\0' ? ident : "postern");
 	logst.backend = log_choose_backend();
+	if (fcntl(STDERR_FILENO, F_GETFD) == -1 && errno == EBADF)
+		log_plug_stderr();
 	/* A new ident needs a new openlog. */
 	logst.syslog_open = false;
 	if (logst.backend == LOG_BACKEND_SYSLOG)

@@ -22,7 +22,9 @@
  * gets MESSAGE (the line), PRIORITY, SYSLOG_FACILITY=2, SYSLOG_IDENTIFIER
  * and each key=value (or key="value") of the line as POSTERN_KEY=value,
  * the key in upper case. libsystemd is loaded at the first journal entry;
- * when it cannot be, that and every later line goes to syslog.
+ * when it cannot be, that and every later line goes to syslog. A closed
+ * fd 2 (with 0 and 1 open) is then opened on /dev/null, so that no file
+ * the program opens later becomes stderr.
  */
 void log_init(const char *ident);
 

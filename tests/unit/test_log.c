@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -190,6 +191,7 @@ Test(log, socket_stderr_goes_to_syslog)
 
 Test(log, closed_stderr_goes_to_syslog)
 {
+	struct stat st, null;
 	int saved, p[2];
 	char buf[64];
 
@@ -197,6 +199,10 @@ Test(log, closed_stderr_goes_to_syslog)
 	saved = dup(STDERR_FILENO);
 	close(STDERR_FILENO);
 	log_init("t");
+	/* Plugged, so that the next file opened does not become stderr. */
+	cr_assert_eq(fstat(STDERR_FILENO, &st), 0);
+	cr_assert_eq(stat("/dev/null", &null), 0);
+	cr_assert(S_ISCHR(st.st_mode) && st.st_rdev == null.st_rdev);
 	/* Whatever takes fd 2 later is not ours to write to. */
 	cr_assert_eq(dup2(p[1], STDERR_FILENO), STDERR_FILENO);
 	log_msg(LOG_INFO, "must not reach fd 2");

@@ -33,7 +33,11 @@ static void clear_env(void)
 
 TestSuite(logb, .init = clear_env);
 
-/* This test process's own mounts, or a skip where it may not have them. */
+/*
+ * This test process's own mounts, or a skip. Only as root: a user
+ * namespace cannot be entered by the test process, which has threads
+ * (unshare(2): EINVAL); the log-*.sh tests cover that case with unshare -rm.
+ */
 static void private_mounts(void)
 {
 	if (unshare(CLONE_NEWNS) != 0)

@@ -1,0 +1,89 @@
+#!/bin/sh
+# log-syslog.sh: under inetd, where fds 0-2 are all the connection (or fd
+# 2 is closed), smtpd and pop3d log to syslog with the mail facility, the
+# ident and the pid, and the client sees protocol replies only. In a
+# private mount namespace, /dev is a tmpfs with the usual nodes and a
+# datagram listener of the test's own at /dev/log. A failed POP3 login is
+# a notice (<21>) naming the user, never the password; libsystemd is not
+# loaded.
+set -u
+
+B=${top_builddir:-$(pwd)}
+S=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+for p in smtpd/smtpd pop3d/pop3d; do
+	test -x "$B/src/$p" || { echo "SKIP: $p not built"; exit 77; }
+done
+if unshare -m true 2>/dev/null; then NS="unshare -m"
+elif unshare -rm true 2>/dev/null; then NS="unshare -rm"
+else echo "SKIP: no private mount namespace here"; exit 77; fi
+T=$(mktemp -d "${TMPDIR:-/tmp}/log-syslog.XXXXXX")
+# Removed from outside the namespace, once its mounts are gone.
+trap 'rm -rf "$T"' EXIT INT TERM
+
+top_builddir=$B $NS python3 - "$T" "$S/tests/integration/log-helper.py" <<'PY'
+import importlib.util, os, re, sys
+sys.dont_write_bytecode = True
+spec = importlib.util.spec_from_file_location("loghelper", sys.argv[2])
+h = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(h)
+T = sys.argv[1]
+conf = h.setup(T)
+h.mount_dev(T)
+sl = h.Listener("/dev/log")
+
+def inetd(prog, lines, smtp, close_stderr=False):
+    """inetd's nowait service: the connection on fds 0, 1 and 2 (or 2
+    closed); returns the syslog lines as (pri, message)."""
+    h.clear_ld(T)
+    srv, cli = h.tcp_pair()
+    fd = srv.detach()
+    rc, got, pid = h.serve([prog, "-c", conf],
+                           {0: fd, 1: os.dup(fd),
+                            2: None if close_stderr else os.dup(fd)},
+                           h.base_env(T, {}, not close_stderr), cli,
+                           lines, smtp)
+    h.check(rc == 0, "%s exit %d: %r" % (prog, rc, got))
+    h.check(b"[%d]" % pid not in got and b"event=" not in got,
+            "the client got a log line: %r" % got)
+    if not close_stderr:
+        h.check(h.loaded(T, pid) is None, "%s loaded libsystemd" % prog)
+    out = []
+    for d in sl.take():
+        pri, ident, lpid, msg = h.syslog_line(d)
+        h.check(ident == os.path.basename(prog) and lpid == pid,
+                "ident/pid: %r" % d)
+        # RFC 3164 4.1.1: PRI is facility * 8 + severity; mail is 2.
+        h.check(pri >> 3 == 2, "not the mail facility: %r" % d)
+        h.check(h.BODY not in msg and h.PASSWORD not in msg,
+                "body or password logged: %r" % d)
+        out.append((pri, msg))
+    h.check(out, "nothing from %s at /dev/log" % prog)
+    return out
+
+def one(lines, event):
+    got = [x for x in lines if re.search(r"(^| )event=%s( |$)" % event, x[1])]
+    h.check(len(got) == 1, "%d event=%s lines in %s" % (len(got), event,
+                                                        lines))
+    return got[0]
+
+for close in (False, True):
+    got = inetd(h.SMTPD, h.smtp_lines(), True, close)
+    for pri, msg in got:
+        h.check(re.match(r"peer=127\.0\.0\.1 session=\w+ event=", msg),
+                "fields: %r" % msg)
+    h.check(one(got, "connect")[0] == 22, "connect is not mail.info")
+    pri, msg = one(got, "message")
+    h.check(pri == 22 and " code=250" in msg and
+            " from=bob@example.net " in msg, "message: %r" % msg)
+    h.check(" messages=1 " in one(got, "disconnect")[1], "disconnect")
+
+lines = [b"USER alice", b"PASS wrong-" + h.PASSWORD.encode()]
+got = inetd(h.POP3D, lines + h.pop3_lines(), False)
+pri, msg = one(got, "auth_failed")
+h.check(pri == 21 and 'user="alice"' in msg, "auth_failed: %r" % msg)
+pri, msg = one(got, "login")
+h.check(pri == 22 and msg.startswith("peer=127.0.0.1 user=alice "),
+        "login: %r" % msg)
+h.check(" deleted=1 " in one(got, "quit")[1], "quit")
+print("PASS: syslog lines with the mail facility under inetd")
+PY
