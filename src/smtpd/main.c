@@ -79,6 +79,10 @@ int main(int argc, char **argv)
 		return rc;
 	/* A vanished client is a write error (EPIPE), never a signal. */
 	signal(SIGPIPE, SIG_IGN);
+	/* An ignored SIGCHLD is inherited through exec (a supervisor may
+	   ignore it); then relay_command's child is reaped by the kernel,
+	   its exit status is lost and waitpid() cannot see it end. */
+	signal(SIGCHLD, SIG_DFL);
 	config_defaults(&s->cfg);
 	cfg_rc = config_load(&s->cfg, cfg_path, explicit, err, sizeof(err));
 	if (cfg_rc < 0)

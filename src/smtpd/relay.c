@@ -59,6 +59,9 @@ static void relay_child(char **argv, int in_fd, const sigset_t *old)
 		_exit(RELAY_EX_TEMPFAIL);
 	/* The client's socket (fd 3 under systemd) must not leak. */
 	closefrom(STDERR_FILENO + 1);
+	/* smtpd ignores SIGPIPE; an ignored signal survives exec, and the
+	   relay program is entitled to the default. */
+	signal(SIGPIPE, SIG_DFL);
 	sigprocmask(SIG_SETMASK, old, NULL);
 	execv(argv[0], argv);
 	_exit(RELAY_EX_NOEXEC);
