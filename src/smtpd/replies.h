@@ -52,6 +52,8 @@ struct session;
 	X(R_UNKNOWN, 500, "5.5.2", RF_ERROR, "Command not recognized")         \
 	X(R_LINE_TOO_LONG, 500, "5.5.2", RF_ERROR, "Line too long")            \
 	X(R_NUL, 500, "5.5.2", RF_ERROR, "NUL character in command")           \
+	X(R_AUTH_TOO_LONG, 500, "5.5.6", RF_ERROR,                             \
+	  "Authentication Exchange line is too long")                          \
 	X(R_NO_ARGS, 501, "5.5.4", RF_ERROR, "No parameters allowed")          \
 	X(R_NEED_ARG, 501, "5.5.4", RF_ERROR, "Argument required")             \
 	X(R_BAD_HELO, 501, "5.5.4", RF_ERROR, "Invalid domain name")           \

@@ -136,8 +136,10 @@ long session_read_continuation(struct session *s)
 				      &flags, session_read_timeout(s));
 	if (st == CONN_OK && len + 2 <= POSTERN_SMTP_MAX_AUTH_LINE)
 		return (long)len;
+	/* RFC 4954 6: a response over our buffer is 500 5.5.6. (The AUTH
+	   command line itself is a command line: 500 5.5.2, RFC 4954 4.) */
 	if (st == CONN_OK || st == CONN_TOO_LONG)
-		reply(s, R_LINE_TOO_LONG);
+		reply(s, R_AUTH_TOO_LONG);
 	else
 		session_read_failed(s, st);
 	return -1;

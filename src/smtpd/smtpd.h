@@ -121,7 +121,7 @@ void session_free(struct session *s);
 /*
  * Reads one line into s->line for a verb that continues a dialogue (AUTH
  * responses). Returns its length, or -1 after answering a timeout (421,
- * s->closing set) or a line too long (500), or on EOF/I/O error (closing
+ * s->closing set) or a line too long (500 5.5.6), or on EOF/I/O error (closing
  * set, nothing answered).
  */
 long session_read_continuation(struct session *s);
