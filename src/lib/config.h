@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "limits.h"
+#include "postern_limits.h"
 
 #ifndef SYSCONFDIR
 #define SYSCONFDIR "/etc"

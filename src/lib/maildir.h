@@ -12,7 +12,7 @@
 #include <sys/types.h>
 #include <time.h>
 
-#include "limits.h"
+#include "postern_limits.h"
 
 /*
  * A message being written. unique is "<sec>.M<usec>P<pid>Q<n>.<host>", the

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "limits.h"
+#include "postern_limits.h"
 
 enum sasl_status {
 	SASL_OK = 0,

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "limits.h"
+#include "postern_limits.h"
 
 enum smtp_addr_status {
 	SMTP_ADDR_OK = 0,

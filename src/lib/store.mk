@@ -25,6 +25,3 @@ tests_unit_test_log_backends_SOURCES = tests/unit/test_log_backends.c
 tests_unit_test_log_backends_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_log_backends_LDADD = $(UNIT_LIBS)
 endif
-
-# The logging integration tests, until Makefile.am includes their fragment.
-include $(top_srcdir)/tests/integration/log.mk

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "config.h"
-#include "limits.h"
+#include "postern_limits.h"
 
 enum userfile_status {
 	USERFILE_FOUND = 0,

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "conn.h"
-#include "limits.h"
+#include "postern_limits.h"
 #include "peer.h"
 #include "userfile.h"
 

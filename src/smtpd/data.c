@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "data.h"
-#include "limits.h"
+#include "postern_limits.h"
 
 enum {
 	S_BOL,   /* at the start of a line */

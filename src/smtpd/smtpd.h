@@ -13,7 +13,7 @@
 
 #include "../lib/config.h"
 #include "conn.h"
-#include "limits.h"
+#include "postern_limits.h"
 #include "maildir.h"
 #include "peer.h"
 #include "replies.h"

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "limits.h"
+#include "postern_limits.h"
 
 /* Size of a buffer that holds any acceptable password and its NUL. */
 #define PW_BUFSIZE (POSTERN_MAX_PASSWORD + 1)

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "limits.h"
+#include "postern_limits.h"
 
 /* One line of the user file, as ufedit_scan and ufedit_rewrite pass it. */
 struct ufline {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../../src/smtpd/data.h"
-#include "limits.h"
+#include "postern_limits.h"
 
 struct sink {
 	char buf[65536];
