@@ -76,3 +76,7 @@ TESTS += $(SMTPD_TRANSCRIPTS)
 EXTRA_DIST += $(SMTPD_TRANSCRIPTS) tests/integration/relay-recorder
 # Relay behaviour, for the README (partial success, retries, sandboxing).
 EXTRA_DIST += src/smtpd/README.relay
+# The libFuzzer harness (tests/fuzz/smtpd.README): built by its script
+# with clang, never by make.
+EXTRA_DIST += tests/fuzz/smtpd_fuzz.c tests/fuzz/smtpd-fuzz.sh \
+	tests/fuzz/smtpd-seeds.py tests/fuzz/smtpd.dict tests/fuzz/smtpd.README
