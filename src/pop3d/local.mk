@@ -45,6 +45,10 @@ POP3_TRANSCRIPTS = \
 TESTS += $(POP3_TRANSCRIPTS)
 EXTRA_DIST += $(POP3_TRANSCRIPTS)
 
+# The session fuzzer: built and run by hand with clang (tests/fuzz/pop3d-README).
+EXTRA_DIST += tests/fuzz/pop3d_session.c tests/fuzz/pop3d-run.sh \
+	tests/fuzz/pop3d-README
+
 # Unit tests of pop3d's parts (linked with libpop3d.a).
 if HAVE_CRITERION
 POP3D_UNIT = tests/unit/test_pop3d_retr tests/unit/test_pop3d_drop \
