@@ -19,6 +19,8 @@
 
 /* sysexits.h EX_TEMPFAIL, which sendmail-compatible programs use. */
 #define RELAY_EX_TEMPFAIL 75
+/* The longest relay_wait sleeps before it checks the child again. */
+#define RELAY_POLL_NS 100000000L
 /* What a child that could not exec its program exits with (as sh does). */
 #define RELAY_EX_NOEXEC 127
 
@@ -69,8 +71,9 @@ static void relay_child(char **argv, int in_fd, const sigset_t *old)
 
 /*
  * Waits for pid at most SMTPD_RELAY_MAX_SECONDS (SIGCHLD is blocked, so
- * sigtimedwait sleeps until it exits); kills its process group after
- * that. Returns its wait status, or -1 when it was killed.
+ * sigtimedwait sleeps until it exits, or RELAY_POLL_NS at most); kills
+ * its process group after that. Returns its wait status, or -1 when it was
+ * killed.
  */
 static int relay_wait(pid_t pid, const sigset_t *chld)
 {
@@ -95,8 +98,14 @@ static int relay_wait(pid_t pid, const sigset_t *chld)
 		}
 		if (left.tv_sec < 0)
 			break;
-		if (sigtimedwait(chld, NULL, &left) < 0 && errno == EAGAIN)
-			break;
+		/* Look again at least every RELAY_POLL_NS: a SIGCHLD taken
+		   by another thread (a fuzzing harness has some) or merged
+		   with an earlier one must not cost the whole bound. */
+		if (left.tv_sec > 0 || left.tv_nsec > RELAY_POLL_NS) {
+			left.tv_sec = 0;
+			left.tv_nsec = RELAY_POLL_NS;
+		}
+		(void)sigtimedwait(chld, NULL, &left);
 	}
 	kill(-pid, SIGKILL);
 	kill(pid, SIGKILL);
