@@ -239,6 +239,7 @@ void drop_free(struct maildrop *d)
 {
 	free(d->msgs);
 	free(d->names);
+	free(d->by_uniq);
 	if (d->new_fd >= 0)
 		close(d->new_fd);
 	if (d->cur_fd >= 0)

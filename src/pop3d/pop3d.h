@@ -25,9 +25,11 @@
 	"[AUTH] plaintext authentication disallowed on this connection"
 
 /* Flags of one message of the maildrop. */
-#define DROP_IN_CUR  0x1 /* last seen in cur/ (else new/) */
-#define DROP_DELETED 0x2 /* marked by DELE, undone by RSET */
-#define DROP_READ    0x4 /* sent by RETR: moves to cur/ at UPDATE */
+#define DROP_IN_CUR  0x1  /* last seen in cur/ (else new/) */
+#define DROP_DELETED 0x2  /* marked by DELE, undone by RSET */
+#define DROP_READ    0x4  /* sent by RETR: moves to cur/ at UPDATE */
+#define DROP_GONE    0x8  /* not found by the last pass over new/ and cur/ */
+#define DROP_FOUND   0x10 /* found by the pass under way */
 
 /*
  * One message. Names live in one arena (struct maildrop), so that a large
@@ -54,6 +56,11 @@ struct maildrop {
 	char *names;
 	size_t names_len, names_cap;
 	uint64_t total; /* octets of all messages */
+	/* Message indexes in the order of their unique names, made at the
+	   first search for moved messages (drop_locate), and when that
+	   search last ran over the whole Maildir. */
+	uint32_t *by_uniq;
+	uint64_t located_ms;
 };
 
 enum pop3_state {
@@ -199,7 +206,10 @@ int drop_open(struct maildrop *d, size_t i);
 /*
  * Looks message i up by its unique name in new/ and cur/, points *dirfd_r
  * and name_r (NAME_MAX + 1 octets) at where it is now and remembers that
- * (drop_remember). 0, or -1 with errno (ENOENT: gone).
+ * (drop_remember). 0, or -1 with errno (ENOENT: gone). One pass over the
+ * Maildir finds every moved message of the drop again, so that a folder
+ * another reader moved as a whole costs one pass, not one per message; a
+ * message that pass did not find is searched again only a second later.
  */
 int drop_locate(struct maildrop *d, size_t i, int *dirfd_r, char *name_r);
 

@@ -191,6 +191,49 @@ Test(drop, finds_moved_messages)
 	drop_free(&d);
 }
 
+/*
+ * Another reader that opens the folder moves every message at once: the
+ * first search finds them all again, so that RETR or UPDATE over a large
+ * moved maildrop costs one pass over the Maildir, not one per message.
+ */
+Test(drop, one_pass_finds_all_moved_messages)
+{
+	struct maildrop d;
+	char name[256];
+	int dirfd, fd;
+
+	put("new", "1700000000.M1P1.h", "a\n");
+	put("new", "1700000001.M1P1.h", "b\n");
+	put("new", "1700000002.M1P1.h", "c\n");
+	put("new", "1700000003.M1P1.h", "d\n");
+	cr_assert_eq(drop_load(&d, dir), 0);
+	cr_assert_eq(renameat(d.new_fd, "1700000000.M1P1.h", d.cur_fd,
+			      "1700000000.M1P1.h:2,S"),
+		     0);
+	cr_assert_eq(renameat(d.new_fd, "1700000002.M1P1.h", d.cur_fd,
+			      "1700000002.M1P1.h:2,RS"),
+		     0);
+	cr_assert_eq(unlinkat(d.new_fd, "1700000003.M1P1.h", 0), 0);
+	fd = drop_open(&d, 0);
+	cr_assert_geq(fd, 0);
+	close(fd);
+	/* Message 3 was found by the same pass, 2 never moved, 4 is gone. */
+	cr_assert(d.msgs[2].flags & DROP_IN_CUR);
+	cr_assert_str_eq(drop_name(&d, 2), "1700000002.M1P1.h:2,RS");
+	cr_assert(!(d.msgs[1].flags & DROP_IN_CUR));
+	cr_assert(d.msgs[3].flags & DROP_GONE);
+	cr_assert_eq(drop_locate(&d, 3, &dirfd, name), -1);
+	cr_assert_eq(errno, ENOENT);
+	/* A later move is found again. */
+	cr_assert_eq(renameat(d.new_fd, "1700000001.M1P1.h", d.cur_fd,
+			      "1700000001.M1P1.h:2,T"),
+		     0);
+	cr_assert_eq(drop_locate(&d, 1, &dirfd, name), 0);
+	cr_assert_eq(dirfd, d.cur_fd);
+	cr_assert_str_eq(name, "1700000001.M1P1.h:2,T");
+	drop_free(&d);
+}
+
 Test(drop, update)
 {
 	struct maildrop d;
