@@ -33,6 +33,12 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.t")):
     rest = [l for l in out.split(b"\n") if not re.match(rb"(?i)(user|pass|auth) ", l)]
     open(name + ".login", "wb").write(
         b"user krissyj\r\npass Xiu$78g\r\n" + b"\n".join(rest))
+# Another reader moves and removes files in the middle (0x7f, see the
+# harness), then every message is read, deleted and UPDATE runs.
+open(os.path.join(sys.argv[2], "meddle"), "wb").write(
+    b"user krissyj\r\npass Xiu$78g\r\nRETR 1\r\n\x7f\r\n"
+    + b"".join(b"RETR %d\r\nTOP %d 1\r\n" % (i, i) for i in range(1, 9))
+    + b"DELE 1\r\nDELE 2\r\nDELE 6\r\nQUIT\r\n")
 PY
 cd "$work"
 exec ./pop3d_fuzz -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \

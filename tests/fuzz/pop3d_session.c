@@ -7,6 +7,9 @@
  * CRLF already stored, a bare CR, 8-bit octets, no final newline, an
  * empty file, a wrong ,S=, a unique name too long or too odd for a UIDL.
  *
+ * A DEL octet (0x7f) in the input makes another Maildir reader move,
+ * rename and remove messages at that point of the session.
+ *
  * The replies are checked as they are written: every LF must follow a CR
  * (RFC 1939 section 3), whatever the messages hold.
  *
@@ -59,16 +62,28 @@ struct feed {
 	size_t left, chunk;
 	bool last_cr; /* the last octet written was CR */
 	bool echo;    /* FUZZ_ECHO set: show the replies on stdout */
+	bool meddle;  /* the last read ended at a DEL */
 };
+
+static void meddle(void);
 
 static ssize_t feed_read(struct conn *c, void *buf, size_t n)
 {
 	struct feed *f = c->ctx;
+	const uint8_t *del;
 
 	if (n > f->left)
 		n = f->left;
 	if (n > f->chunk)
 		n = f->chunk;
+	/* A DEL ends a read; the other reader acts before the next one,
+	   once the session has answered every command before the DEL. */
+	if (f->meddle)
+		meddle();
+	del = memchr(f->p, 0x7f, n);
+	f->meddle = del != NULL;
+	if (del != NULL)
+		n = (size_t)(del - f->p) + 1;
 	memcpy(buf, f->p, n);
 	f->p += n;
 	f->left -= n;
@@ -151,6 +166,48 @@ static void rebuild(void)
 		abort();
 }
 
+/*
+ * What another reader (mutt, an IMAP server) does during a session: moves
+ * everything in new/ to cur/ with flags, renames in cur/, removes a
+ * message and delivers a new one.
+ */
+static void meddle(void)
+{
+	char from[512], to[600];
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(from, sizeof from, "%s/new", maildir);
+	d = opendir(from);
+	if (d == NULL)
+		abort();
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || e->d_type != DT_REG)
+			continue;
+		snprintf(from, sizeof from, "%s/new/%s", maildir, e->d_name);
+		snprintf(to, sizeof to, "%s/cur/%s:2,S", maildir, e->d_name);
+		rename(from, to);
+	}
+	closedir(d);
+	snprintf(from, sizeof from, "%s/cur/1700000006.M6P6.fuzz:2,FS",
+		 maildir);
+	snprintf(to, sizeof to, "%s/cur/1700000006.M6P6.fuzz:2,FRS", maildir);
+	rename(from, to);
+	snprintf(from, sizeof from, "%s/cur/1700000002.M2P2.fuzz:2,S", maildir);
+	unlink(from);
+	snprintf(from, sizeof from, "%s/new/1700000099.M9P9.fuzz", maildir);
+	write_file(from, "Subject: arrived\n\n");
+}
+
+static void cleanup(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", root);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	char path[512], users[512];
@@ -164,6 +221,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(maildir, sizeof maildir, "%s/mail/krissyj", root);
 	snprintf(path, sizeof path, "mkdir -p %s/mail/krissyj/tmp", root);
 	run(path);
+	atexit(cleanup);
 	snprintf(path, sizeof path, "%s/users", root);
 	snprintf(users, sizeof users, FUZZ_USERS, root);
 	write_file(path, users);
@@ -184,8 +242,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct conn conn;
 	static struct pop3_session s;
 	/* Some inputs arrive one piece at a time, as from a slow client. */
-	struct feed f = { data, size, size % 3 == 0 ? 1 + size % 17 : SIZE_MAX,
-			  false, getenv("FUZZ_ECHO") != NULL };
+	struct feed f = { data,
+			  size,
+			  size % 3 == 0 ? 1 + size % 17 : SIZE_MAX,
+			  false,
+			  getenv("FUZZ_ECHO") != NULL,
+			  false };
 
 	rebuild();
 	memset(&s, 0, sizeof s);
