@@ -3,7 +3,8 @@
 src_lib_libpostern_a_SOURCES += \
 	src/lib/base64.c src/lib/base64.h \
 	src/lib/sasl.c src/lib/sasl.h \
-	src/lib/config.c src/lib/config.h
+	src/lib/config.c src/lib/config_keys.c src/lib/config.h \
+	src/lib/config_private.h
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_base64 tests/unit/test_sasl \
