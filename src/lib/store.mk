@@ -1,8 +1,10 @@
 # src/lib/store.mk: the user file, Maildir, logging and peer discovery.
-src_lib_libpostern_a_SOURCES += src/lib/userfile.c src/lib/userfile.h \
-	src/lib/maildir.c src/lib/maildir.h src/lib/log.c src/lib/log.h \
-	src/lib/log_journal.c src/lib/log_journal.h src/lib/peer.c \
-	src/lib/peer.h src/lib/sdload.c src/lib/sdload.h
+src_lib_libpostern_a_SOURCES += \
+	src/lib/userfile.c src/lib/userfile.h \
+	src/lib/maildir.c src/lib/maildir_scan.c src/lib/maildir.h \
+	src/lib/maildir_private.h \
+	src/lib/log.c src/lib/log.h src/lib/log_journal.c src/lib/log_journal.h \
+	src/lib/peer.c src/lib/peer.h src/lib/sdload.c src/lib/sdload.h
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_userfile tests/unit/test_maildir \
