@@ -2,12 +2,12 @@
  * conn.c: one client connection over a pluggable transport. Input goes into
  * a fixed buffer, waited for with poll() and a deadline (no alarm/longjmp);
  * output is buffered and flushed before any read that would block, so that a
- * pipelined burst (RFC 2920) is answered in one write. Lines: linereader.c.
+ * pipelined burst (RFC 2920) is answered in one write. Lines: linereader.c;
+ * output: conn_write.c.
  */
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "conn.h"
+#include "conn_private.h"
 
 /* A single poll() waits at most this long; longer waits just poll again. */
 #define CONN_MAX_POLL_MS (24 * 3600 * 1000)
@@ -31,7 +32,7 @@ static int64_t now_ms(void)
 }
 
 /* Absolute deadline for a relative timeout; -1 means none. */
-static int64_t deadline_after(int timeout_ms)
+int64_t conn_deadline_after(int timeout_ms)
 {
 	return timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
 }
@@ -49,7 +50,7 @@ static int ms_left(int64_t deadline)
 	return left > CONN_MAX_POLL_MS ? CONN_MAX_POLL_MS : (int)left;
 }
 
-static bool deadline_passed(int64_t deadline)
+bool conn_deadline_passed(int64_t deadline)
 {
 	return deadline >= 0 && ms_left(deadline) == 0;
 }
@@ -59,7 +60,7 @@ static bool deadline_passed(int64_t deadline)
  * which the following read or write then reports), 0 deadline passed, -1
  * poll() failed. A signal (EINTR) just shortens one round.
  */
-static int wait_fd(int fd, short events, int64_t deadline)
+int conn_wait_fd(int fd, short events, int64_t deadline)
 {
 	struct pollfd p;
 	int ms, r;
@@ -238,7 +239,7 @@ static enum conn_status fill(struct conn *c, int64_t deadline)
 		return CONN_ERROR;
 	for (;;) {
 		if (c->in_fd >= 0 && !try_first) {
-			int r = wait_fd(c->in_fd, POLLIN, deadline);
+			int r = conn_wait_fd(c->in_fd, POLLIN, deadline);
 
 			if (r == 0)
 				return CONN_TIMEOUT;
@@ -269,7 +270,7 @@ static enum conn_status fill(struct conn *c, int64_t deadline)
 			try_first = false;
 			if (conn_flush(c) < 0)
 				return CONN_ERROR;
-		} else if (deadline_passed(deadline)) {
+		} else if (conn_deadline_passed(deadline)) {
 			return CONN_TIMEOUT;
 		}
 	}
@@ -288,7 +289,7 @@ enum conn_status conn_peek(struct conn *c, const char **data_r, size_t *len_r,
 		else if (c->in_end == sizeof(c->in))
 			st = CONN_TOO_LONG;
 		else
-			st = fill(c, deadline_after(timeout_ms));
+			st = fill(c, conn_deadline_after(timeout_ms));
 	}
 	*data_r = c->in + c->in_start;
 	*len_r = c->in_end - c->in_start;
@@ -316,136 +317,4 @@ bool conn_input_pending(struct conn *c)
 	if (c->in_eof || c->in_fd < 0)
 		return false;
 	return readable_now(c->in_fd);
-}
-
-/*
- * Marks the output side dead. Replies are positional (RFC 5321 4.2, RFC 1939
- * section 3): once one is lost, nothing later can be trusted to line up.
- */
-static int out_failed(struct conn *c)
-{
-	c->failed = true;
-	c->out_len = 0;
-	return -1;
-}
-
-int conn_flush(struct conn *c)
-{
-	int64_t deadline;
-	size_t off = 0;
-	ssize_t n;
-	int r;
-
-	if (c->failed) {
-		errno = EPIPE;
-		return -1;
-	}
-	if (c->out_len == 0)
-		return 0;
-	deadline = deadline_after(c->write_timeout_ms);
-	while (off < c->out_len) {
-		if (c->out_fd >= 0) {
-			r = wait_fd(c->out_fd, POLLOUT, deadline);
-			if (r == 0)
-				errno = ETIMEDOUT;
-			if (r <= 0)
-				return out_failed(c);
-		}
-		n = c->ops->write(c, c->out + off, c->out_len - off);
-		if (n > 0 && (size_t)n <= c->out_len - off) {
-			off += (size_t)n;
-			continue;
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) &&
-		    c->out_fd >= 0) {
-			if (!deadline_passed(deadline))
-				continue;
-			errno = ETIMEDOUT;
-		} else if (n >= 0) {
-			errno = EIO; /* wrote nothing, or claims more than asked
-				      */
-		}
-		return out_failed(c);
-	}
-	c->out_len = 0;
-	return 0;
-}
-
-int conn_write(struct conn *c, const void *data, size_t n)
-{
-	const char *p = data;
-	size_t room, k;
-
-	if (c->failed) {
-		errno = EPIPE;
-		return -1;
-	}
-	while (n > 0) {
-		room = sizeof(c->out) - c->out_len;
-		k = n < room ? n : room;
-		memcpy(c->out + c->out_len, p, k);
-		c->out_len += k;
-		p += k;
-		n -= k;
-		if (c->out_len == sizeof(c->out) && conn_flush(c) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-int conn_puts(struct conn *c, const char *s)
-{
-	return conn_write(c, s, strlen(s));
-}
-
-int conn_vprintf(struct conn *c, const char *fmt, va_list ap)
-{
-	size_t room;
-	va_list ap2;
-	int n;
-
-	if (c->failed) {
-		errno = EPIPE;
-		return -1;
-	}
-	/* conn_write keeps out_len below the size, so room is at least 1. */
-	room = sizeof(c->out) - c->out_len;
-	va_copy(ap2, ap);
-	n = vsnprintf(c->out + c->out_len, room, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		return -1;
-	if ((size_t)n >= sizeof(c->out)) {
-		errno = EMSGSIZE; /* would have to be cut: refuse it whole */
-		return -1;
-	}
-	if ((size_t)n < room) {
-		c->out_len += (size_t)n;
-		return 0;
-	}
-	if (conn_flush(c) < 0)
-		return -1;
-	n = vsnprintf(c->out, sizeof(c->out), fmt, ap);
-	if (n < 0 || (size_t)n >= sizeof(c->out))
-		return -1;
-	c->out_len = (size_t)n;
-	return 0;
-}
-
-int conn_printf(struct conn *c, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = conn_vprintf(c, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-size_t conn_output_pending(const struct conn *c)
-{
-	return c->out_len;
 }

@@ -1,6 +1,6 @@
 # src/lib/io.mk: the connection: buffered, deadline-bounded I/O (conn.h).
-src_lib_libpostern_a_SOURCES += src/lib/conn.c src/lib/linereader.c \
-	src/lib/conn.h
+src_lib_libpostern_a_SOURCES += src/lib/conn.c src/lib/conn_write.c \
+	src/lib/linereader.c src/lib/conn.h src/lib/conn_private.h
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_conn tests/unit/test_linereader

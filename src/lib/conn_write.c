@@ -1,0 +1,146 @@
+/*
+ * conn_write.c: the output side of a connection. Replies collect in a fixed
+ * buffer and go out in one write when the reader would block or the buffer
+ * fills (RFC 2920); a flush is bounded by write_timeout_ms, and a lost reply
+ * fails the connection for good.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "conn.h"
+#include "conn_private.h"
+
+/*
+ * Marks the output side dead. Replies are positional (RFC 5321 4.2, RFC 1939
+ * section 3): once one is lost, nothing later can be trusted to line up.
+ */
+static int out_failed(struct conn *c)
+{
+	c->failed = true;
+	c->out_len = 0;
+	return -1;
+}
+
+int conn_flush(struct conn *c)
+{
+	int64_t deadline;
+	size_t off = 0;
+	ssize_t n;
+	int r;
+
+	if (c->failed) {
+		errno = EPIPE;
+		return -1;
+	}
+	if (c->out_len == 0)
+		return 0;
+	deadline = conn_deadline_after(c->write_timeout_ms);
+	while (off < c->out_len) {
+		if (c->out_fd >= 0) {
+			r = conn_wait_fd(c->out_fd, POLLOUT, deadline);
+			if (r == 0)
+				errno = ETIMEDOUT;
+			if (r <= 0)
+				return out_failed(c);
+		}
+		n = c->ops->write(c, c->out + off, c->out_len - off);
+		if (n > 0 && (size_t)n <= c->out_len - off) {
+			off += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) &&
+		    c->out_fd >= 0) {
+			if (!conn_deadline_passed(deadline))
+				continue;
+			errno = ETIMEDOUT;
+		} else if (n >= 0) {
+			errno = EIO; /* wrote nothing, or claims more than asked
+				      */
+		}
+		return out_failed(c);
+	}
+	c->out_len = 0;
+	return 0;
+}
+
+int conn_write(struct conn *c, const void *data, size_t n)
+{
+	const char *p = data;
+	size_t room, k;
+
+	if (c->failed) {
+		errno = EPIPE;
+		return -1;
+	}
+	while (n > 0) {
+		room = sizeof(c->out) - c->out_len;
+		k = n < room ? n : room;
+		memcpy(c->out + c->out_len, p, k);
+		c->out_len += k;
+		p += k;
+		n -= k;
+		if (c->out_len == sizeof(c->out) && conn_flush(c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int conn_puts(struct conn *c, const char *s)
+{
+	return conn_write(c, s, strlen(s));
+}
+
+int conn_vprintf(struct conn *c, const char *fmt, va_list ap)
+{
+	size_t room;
+	va_list ap2;
+	int n;
+
+	if (c->failed) {
+		errno = EPIPE;
+		return -1;
+	}
+	/* conn_write keeps out_len below the size, so room is at least 1. */
+	room = sizeof(c->out) - c->out_len;
+	va_copy(ap2, ap);
+	n = vsnprintf(c->out + c->out_len, room, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return -1;
+	if ((size_t)n >= sizeof(c->out)) {
+		errno = EMSGSIZE; /* would have to be cut: refuse it whole */
+		return -1;
+	}
+	if ((size_t)n < room) {
+		c->out_len += (size_t)n;
+		return 0;
+	}
+	if (conn_flush(c) < 0)
+		return -1;
+	n = vsnprintf(c->out, sizeof(c->out), fmt, ap);
+	if (n < 0 || (size_t)n >= sizeof(c->out))
+		return -1;
+	c->out_len = (size_t)n;
+	return 0;
+}
+
+int conn_printf(struct conn *c, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = conn_vprintf(c, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+size_t conn_output_pending(const struct conn *c)
+{
+	return c->out_len;
+}
