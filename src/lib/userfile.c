@@ -1,8 +1,9 @@
 /*
- * userfile.c: the user file of INTERFACE.md. Every lookup reads the whole
- * file through one fixed buffer, so a bad line anywhere fails every lookup
- * alike, and unknown logins cost the same file scan and crypt_rn() run as
- * known ones (popa3d's AUTH_DUMMY_SALT, with the file's own cost).
+ * userfile.c: lookups in the user file of INTERFACE.md. Every lookup reads
+ * the whole file through one fixed buffer, so a bad line anywhere fails
+ * every lookup alike, and unknown logins cost the same file scan and
+ * crypt_rn() run as known ones (popa3d's AUTH_DUMMY_SALT, with the file's
+ * own cost). Line syntax: userfile_parse.c; passwords: userfile_password.c.
  */
 #include <crypt.h>
 #include <errno.h>
@@ -34,53 +35,12 @@ struct uf_reader {
 	char buf[UF_READ_BUF];
 };
 
-/* One parsed line; the pointers point into the line buffer. */
-struct uf_entry {
-	const char *login, *hash, *maildir; /* login NULL: comment, blank */
-};
-
 struct uf_scan {
 	const char *want[UF_MAX_WANT]; /* in order of preference */
 	size_t n_want;
 	int best; /* index in want of the account in u, -1 for none yet */
 	char setting[POSTERN_MAX_HASH + 1]; /* first usable account's, or "" */
 };
-
-/* ASCII only: a locale must not make two logins one. */
-static int uf_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static bool uf_caseeq(const char *a, const char *b)
-{
-	for (; uf_lower((unsigned char)*a) == uf_lower((unsigned char)*b);
-	     a++, b++)
-		if (*a == '\0')
-			return true;
-	return false;
-}
-
-static bool uf_is_locked(const char *hash)
-{
-	return strcmp(hash, "*") == 0 || hash[0] == '!';
-}
-
-bool userfile_valid_login(const char *s)
-{
-	size_t n;
-
-	if (s == NULL)
-		return false;
-	for (n = 0; s[n] != '\0'; n++) {
-		unsigned char c = (unsigned char)s[n];
-
-		if (n >= POSTERN_MAX_LOGIN || c <= 0x20 || c == 0x7f ||
-		    c == ':' || c == '/')
-			return false;
-	}
-	return n > 0 && strcmp(s, ".") != 0 && strcmp(s, "..") != 0;
-}
 
 /*
  * The next line into line (size octets with its NUL, LF stripped, *len_r
@@ -131,55 +91,6 @@ static int uf_getline(struct uf_reader *r, char *line, size_t size,
 	return got ? 1 : 0;
 }
 
-/* A field of printable ASCII (hash) or of no control octets (maildir). */
-static bool uf_clean(const char *s, bool allow_space)
-{
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 0x20 || c == 0x7f || (!allow_space && c == ' '))
-			return false;
-	}
-	return true;
-}
-
-/* Splits line into e; NULL, or what is wrong with the line. */
-static const char *uf_parse(char *line, size_t len, struct uf_entry *e)
-{
-	char *c1, *c2, *p = line;
-
-	e->login = e->hash = e->maildir = NULL;
-	if (strlen(line) != len)
-		return "NUL byte in line";
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '\0' || *p == '#')
-		return NULL;
-	c1 = strchr(line, ':');
-	if (c1 == NULL)
-		return "no ':' after the login";
-	*c1 = '\0';
-	if (!userfile_valid_login(line))
-		return "bad login (empty, too long, white space, control "
-		       "characters, '/', '.' or '..')";
-	e->hash = c1 + 1;
-	c2 = strchr(c1 + 1, ':');
-	if (c2 != NULL) {
-		*c2 = '\0';
-		e->maildir = c2 + 1;
-		if (e->maildir[0] != '/' || !uf_clean(e->maildir, true))
-			return "maildir is not an absolute path";
-		if (strlen(e->maildir) >= POSTERN_MAX_PATHNAME)
-			return "maildir path too long";
-	}
-	if (e->hash[0] == '\0' || !uf_clean(e->hash, false))
-		return "hash empty or not printable";
-	if (strlen(e->hash) > POSTERN_MAX_HASH)
-		return "hash too long";
-	e->login = line;
-	return NULL;
-}
-
 /*
  * The crypt setting of a hash (algorithm, cost and salt): up to its last
  * '$' ("$y$j9T$salt$", "$6$rounds=N$salt$"), or bcrypt's fixed 29 octets,
@@ -224,14 +135,14 @@ static const char *uf_default_setting(void)
 }
 
 /* Copies e into u; false when the default maildir path does not fit. */
-static bool uf_fill(const struct config *cfg, const struct uf_entry *e,
+static bool uf_fill(const struct config *cfg, const struct userfile_entry *e,
 		    struct user *u)
 {
 	int r;
 
 	snprintf(u->login, sizeof(u->login), "%s", e->login);
 	snprintf(u->hash, sizeof(u->hash), "%s", e->hash);
-	u->locked = uf_is_locked(e->hash);
+	u->locked = userfile_hash_locked(e->hash);
 	if (e->maildir != NULL)
 		r = snprintf(u->maildir, sizeof(u->maildir), "%s", e->maildir);
 	else
@@ -242,16 +153,16 @@ static bool uf_fill(const struct config *cfg, const struct uf_entry *e,
 
 /* Looks at one account line: the dummy setting, then the wanted logins. */
 static const char *uf_consider(const struct config *cfg, struct uf_scan *sc,
-			       const struct uf_entry *e, struct user *u)
+			       const struct userfile_entry *e, struct user *u)
 {
 	size_t i, stop;
 
-	if (sc->setting[0] == '\0' && !uf_is_locked(e->hash))
+	if (sc->setting[0] == '\0' && !userfile_hash_locked(e->hash))
 		(void)uf_setting(e->hash, sc->setting, sizeof(sc->setting));
 	/* The first line for a login wins, as in passwd(5). */
 	stop = sc->best < 0 ? sc->n_want : (size_t)sc->best;
 	for (i = 0; i < stop; i++) {
-		if (!uf_caseeq(e->login, sc->want[i]))
+		if (!userfile_login_equal(e->login, sc->want[i]))
 			continue;
 		if (!uf_fill(cfg, e, u))
 			return "maildir path too long";
@@ -290,7 +201,7 @@ static enum userfile_status uf_scan(const struct config *cfg,
 {
 	static struct uf_reader rd;
 	static char line[POSTERN_MAX_FILE_LINE], esc[POSTERN_MAX_PATHNAME];
-	struct uf_entry e;
+	struct userfile_entry e;
 	const char *bad = NULL;
 	unsigned long lineno = 0;
 	size_t len;
@@ -308,7 +219,7 @@ static enum userfile_status uf_scan(const struct config *cfg,
 		lineno++;
 		if (too_long)
 			bad = "line too long";
-		else if ((bad = uf_parse(line, len, &e)) == NULL &&
+		else if ((bad = userfile_parse_line(line, len, &e)) == NULL &&
 			 e.login != NULL)
 			bad = uf_consider(cfg, sc, &e, u);
 	}
@@ -367,7 +278,7 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 	char full[POSTERN_MAX_LOGIN + 2];
 	struct uf_scan sc;
 	enum userfile_status st;
-	bool pm = uf_caseeq(local, "postmaster");
+	bool pm = userfile_login_equal(local, "postmaster");
 	int r;
 
 	memset(&sc, 0, sizeof(sc));
@@ -404,32 +315,4 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 	snprintf(u_r->login, sizeof(u_r->login), "postmaster");
 	u_r->locked = true;
 	return uf_finish(&sc, USERFILE_FOUND, u_r);
-}
-
-/* Compares all of the stored hash whatever the first difference. */
-static bool uf_equal(const char *computed, const char *stored)
-{
-	size_t lc = strlen(computed), ls = strlen(stored), i;
-	volatile unsigned char diff = (unsigned char)(lc != ls);
-
-	for (i = 0; i < ls; i++)
-		diff |= (unsigned char)(stored[i] ^ (i < lc ? computed[i] : 0));
-	return diff == 0;
-}
-
-bool userfile_check_password(const struct user *u, const char *password)
-{
-	struct crypt_data data;
-	const char *out;
-	bool ok;
-
-	if (password == NULL || strlen(password) > POSTERN_MAX_PASSWORD)
-		return false;
-	memset(&data, 0, sizeof(data));
-	out = crypt_rn(password, u->hash, &data, (int)sizeof(data));
-	/* libxcrypt fails with NULL or a "*..." token, never a match. */
-	ok = out != NULL && out[0] != '*' && u->login[0] != '\0' &&
-	     !u->locked && uf_equal(out, u->hash);
-	explicit_bzero(&data, sizeof(data));
-	return ok;
 }

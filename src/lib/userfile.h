@@ -7,6 +7,7 @@
 #define POSTERN_USERFILE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "config.h"
 #include "postern_limits.h"
@@ -73,5 +74,31 @@ bool userfile_check_password(const struct user *u, const char *password);
  * space, '/', control characters or NUL, not "." or "..".
  */
 bool userfile_valid_login(const char *s);
+
+/* One line of the user file, split by userfile_parse_line(). */
+struct userfile_entry {
+	const char *login;   /* NULL for a comment or blank line */
+	const char *hash;    /* crypt(3) hash, "*" or "!..." (locked) */
+	const char *maildir; /* NULL when the line gives none */
+};
+
+/*
+ * Splits line (len octets without its LF, line[len] a NUL) in place at its
+ * first two ':'s into e, whose pointers then point into line, with the
+ * checks the servers make: no NUL, a valid login (userfile_valid_login),
+ * a hash of 1..POSTERN_MAX_HASH octets of printable ASCII without space,
+ * a maildir (rest of the line, ':' allowed) that is an absolute path under
+ * POSTERN_MAX_PATHNAME octets without control characters. A line that is
+ * blank or whose first non-blank is '#' gives e->login NULL. Returns NULL,
+ * or what is wrong with the line (e is then not to be used).
+ */
+const char *userfile_parse_line(char *line, size_t len,
+				struct userfile_entry *e);
+
+/* ASCII case-insensitive equality of logins, whatever the locale. */
+bool userfile_login_equal(const char *a, const char *b);
+
+/* True when hash locks its account: "*" or a leading '!'. */
+bool userfile_hash_locked(const char *hash);
 
 #endif
