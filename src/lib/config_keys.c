@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "config_private.h"
+#include "userfile.h"
 
 enum config_type {
 	CT_BOOL,
@@ -106,23 +107,6 @@ bool config_valid_domain(const char *s, size_t n)
 		}
 	}
 	return label > 0 && s[n - 1] != '-';
-}
-
-/* The login rule of the user file (INTERFACE.md), for postmaster. */
-static bool config_valid_login(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n == 0 || n > POSTERN_MAX_LOGIN || strcmp(s, ".") == 0 ||
-	    strcmp(s, "..") == 0)
-		return false;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c <= ' ' || c == 0x7f || c == ':' || c == '/')
-			return false;
-	}
-	return true;
 }
 
 /* Decimal digits only, checked against max before every step. */
@@ -273,7 +257,8 @@ static const char *config_set(struct config *cfg, const struct config_key *k,
 			return "not an absolute path";
 		return config_copy(field, POSTERN_MAX_PATHNAME, v);
 	case CT_LOGIN:
-		if (v[0] != '\0' && !config_valid_login(v))
+		/* postmaster names an account: the user file's login rule */
+		if (v[0] != '\0' && !userfile_valid_login(v))
 			return "not a valid login";
 		return config_copy(cfg->postmaster, sizeof cfg->postmaster, v);
 	case CT_RELAY:
