@@ -73,6 +73,15 @@ static void maildir_unique(char *dst, size_t size, const char *host)
 	dst[n] = '\0';
 }
 
+/* 0 when err is 0; else -1 with errno set to err (saved across cleanup). */
+static int maildir_result(int err)
+{
+	if (err == 0)
+		return 0;
+	errno = err;
+	return -1;
+}
+
 /* fsync(2) of a directory, so that entries made in it are durable. */
 static int maildir_sync_path(const char *path)
 {
@@ -85,11 +94,7 @@ static int maildir_sync_path(const char *path)
 		err = errno;
 	if (close(fd) == -1 && err == 0)
 		err = errno;
-	if (err != 0) {
-		errno = err;
-		return -1;
-	}
-	return 0;
+	return maildir_result(err);
 }
 
 /*
@@ -195,12 +200,9 @@ int maildir_finish(struct maildir_file *f, uint64_t size, uint64_t crlf_size)
 	if (close(f->fd) == -1 && err == 0)
 		err = errno;
 	f->fd = -1;
-	if (err != 0) {
+	if (err != 0)
 		f->name[0] = '\0';
-		errno = err;
-		return -1;
-	}
-	return 0;
+	return maildir_result(err);
 }
 
 /* fsync(2) of dir/sub, so that a new directory entry is durable. */
@@ -258,11 +260,7 @@ static int maildir_copy_in(const char *src, const char *dir, const char *name,
 	if (err == 0 && link(tmp, new_path) == -1)
 		err = errno;
 	unlink(tmp);
-	if (err != 0) {
-		errno = err;
-		return -1;
-	}
-	return 0;
+	return maildir_result(err);
 }
 
 int maildir_deliver(const char *tmp_path, const char *dir, const char *name)
