@@ -64,11 +64,6 @@ static void usage(FILE *f)
 		"on standard input.\n");
 }
 
-static bool locked_hash(const char *h)
-{
-	return h[0] == '!' || strcmp(h, "*") == 0;
-}
-
 /* The hash of a "lock" or "unlock"; NULL keeps the line as it is. */
 static const char *toggle(struct edit *e, const struct ufline *l, char *buf,
 			  size_t size)
@@ -76,12 +71,12 @@ static const char *toggle(struct edit *e, const struct ufline *l, char *buf,
 	const char *h = l->hash;
 
 	if (e->op == OP_LOCK) {
-		if (locked_hash(h))
+		if (userfile_hash_locked(h))
 			return NULL;
 		snprintf(buf, size, "!%s", h);
 		return buf;
 	}
-	if (!locked_hash(h))
+	if (!userfile_hash_locked(h))
 		return NULL;
 	h += strspn(h, "!");
 	snprintf(buf, size, "%s", h);
@@ -95,7 +90,7 @@ static int edit_line(void *ctx, const struct ufline *l, FILE *out)
 	char h[POSTERN_MAX_HASH + 2];
 	const char *nh = NULL, *md = l->has_maildir ? l->maildir : NULL;
 
-	if (!l->is_entry || !ufedit_login_eq(l->login, e->login))
+	if (!l->is_entry || !userfile_login_equal(l->login, e->login))
 		return ufedit_put_line(l, out);
 	e->found++;
 	switch (e->op) {
@@ -156,7 +151,7 @@ static int count_line(void *ctx, const struct ufline *l, FILE *out)
 	struct edit *e = ctx;
 
 	(void)out;
-	if (l->is_entry && ufedit_login_eq(l->login, e->login))
+	if (l->is_entry && userfile_login_equal(l->login, e->login))
 		e->found++;
 	return 0;
 }
@@ -170,10 +165,11 @@ static int list_line(void *ctx, const struct ufline *l, FILE *out)
 		return 0;
 	if (l->maildir[0] != '\0')
 		printf("%s\t%s\t%s\n", l->login,
-		       locked_hash(l->hash) ? "locked" : "active", l->maildir);
+		       userfile_hash_locked(l->hash) ? "locked" : "active",
+		       l->maildir);
 	else
 		printf("%s\t%s\t%s/%s\n", l->login,
-		       locked_hash(l->hash) ? "locked" : "active",
+		       userfile_hash_locked(l->hash) ? "locked" : "active",
 		       e->cfg->mail_root, l->login);
 	return 0;
 }

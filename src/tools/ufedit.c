@@ -29,21 +29,6 @@
 /* One line and its terminating NUL; longer lines are an error. */
 static char linebuf[POSTERN_MAX_FILE_LINE + 1];
 
-bool ufedit_login_eq(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb)
-			return false;
-		if (ca == '\0')
-			return true;
-	}
-}
-
 /* 1: a line in linebuf (*len octets, LF removed); 0: end of file;
    -1: longer than POSTERN_MAX_FILE_LINE; -2: read error. */
 static int read_line(FILE *f, size_t *len)
@@ -69,59 +54,31 @@ static int read_line(FILE *f, size_t *len)
 }
 
 /*
- * True when s[0..n) holds no control character or DEL, and no space unless
- * allow_space: what the servers accept in a hash (no space) and a maildir.
+ * Fills l from linebuf; NULL, or what makes the line bad. The servers'
+ * own parser judges it, on a copy: it cuts the line at its ':'s, and
+ * l->text must stay whole for ufedit_put_line.
  */
-static bool clean(const char *s, size_t n, bool allow_space)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < ' ' || c == 0x7f || (c == ' ' && !allow_space))
-			return false;
-	}
-	return true;
-}
-
-/* Fills l from linebuf; NULL, or what makes the line bad. */
 static const char *parse_line(struct ufline *l, size_t len)
 {
-	const char *s = linebuf, *c1, *c2;
-	size_t i = strspn(s, " \t"), n;
+	static char work[POSTERN_MAX_FILE_LINE + 1];
+	struct userfile_entry e;
+	const char *bad;
 
-	l->text = s;
+	l->text = linebuf;
 	l->len = len;
 	l->is_entry = false;
-	if (memchr(s, '\0', len) != NULL)
-		return "NUL byte";
-	if (i == len || s[i] == '#')
-		return NULL;
+	memcpy(work, linebuf, len + 1);
+	bad = userfile_parse_line(work, len, &e);
+	if (bad != NULL || e.login == NULL)
+		return bad;
+	/* The parser bounds each field by the size of its copy here. */
 	l->is_entry = true;
-	c1 = memchr(s, ':', len);
-	if (c1 == NULL)
-		return "no ':' after the login";
-	n = (size_t)(c1 - s);
-	if (n > POSTERN_MAX_LOGIN)
-		return "login too long";
-	memcpy(l->login, s, n);
-	l->login[n] = '\0';
-	if (!userfile_valid_login(l->login))
-		return "bad login";
-	c2 = memchr(c1 + 1, ':', len - n - 1);
-	n = (size_t)((c2 != NULL ? c2 : s + len) - (c1 + 1));
-	if (n == 0 || n > POSTERN_MAX_HASH || !clean(c1 + 1, n, false))
-		return "bad hash";
-	memcpy(l->hash, c1 + 1, n);
-	l->hash[n] = '\0';
-	l->has_maildir = c2 != NULL;
+	memcpy(l->login, e.login, strlen(e.login) + 1);
+	memcpy(l->hash, e.hash, strlen(e.hash) + 1);
+	l->has_maildir = e.maildir != NULL;
 	l->maildir[0] = '\0';
-	if (c2 != NULL) {
-		n = len - (size_t)(c2 + 1 - s);
-		if (n == 0 || c2[1] != '/' || n >= sizeof l->maildir ||
-		    !clean(c2 + 1, n, true))
-			return "maildir is not an absolute path";
-		memcpy(l->maildir, c2 + 1, n);
-		l->maildir[n] = '\0';
-	}
+	if (e.maildir != NULL)
+		memcpy(l->maildir, e.maildir, strlen(e.maildir) + 1);
 	return NULL;
 }
 

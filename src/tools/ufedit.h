@@ -42,9 +42,10 @@ typedef int ufedit_end_fn(void *ctx, FILE *out);
 
 /*
  * Reads path line by line and calls fn for each. A line longer than
- * POSTERN_MAX_FILE_LINE, a NUL byte, or an entry the servers would refuse
- * (bad login, empty or over-long hash, control characters) is an error
- * naming FILE:LINE. A missing file is an empty one when missing_ok.
+ * POSTERN_MAX_FILE_LINE, or one the servers would refuse (NUL byte, bad
+ * login, empty or over-long hash, control characters: their own
+ * userfile_parse_line judges it) is an error naming FILE:LINE and saying
+ * what the servers would log. A missing file is an empty one when missing_ok.
  * Returns 0, or -1 after printing the error to stderr.
  */
 int ufedit_scan(const char *path, bool missing_ok, ufedit_line_fn *fn,
@@ -71,8 +72,5 @@ int ufedit_put_line(const struct ufline *l, FILE *out);
  */
 int ufedit_put_entry(FILE *out, const char *login, const char *hash,
 		     const char *maildir);
-
-/* ASCII case-insensitive equality, as the servers compare logins. */
-bool ufedit_login_eq(const char *a, const char *b);
 
 #endif
