@@ -37,8 +37,7 @@ int64_t conn_deadline_after(int timeout_ms)
 	return timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
 }
 
-/* Milliseconds left until deadline as a poll() timeout: -1 is forever. */
-static int ms_left(int64_t deadline)
+int conn_ms_left(int64_t deadline)
 {
 	int64_t left;
 
@@ -52,7 +51,7 @@ static int ms_left(int64_t deadline)
 
 bool conn_deadline_passed(int64_t deadline)
 {
-	return deadline >= 0 && ms_left(deadline) == 0;
+	return deadline >= 0 && conn_ms_left(deadline) == 0;
 }
 
 /*
@@ -69,11 +68,11 @@ int conn_wait_fd(int fd, short events, int64_t deadline)
 		p.fd = fd;
 		p.events = events;
 		p.revents = 0;
-		ms = ms_left(deadline);
+		ms = conn_ms_left(deadline);
 		r = poll(&p, 1, ms);
 		if (r > 0)
 			return 1;
-		if (r == 0 && ms_left(deadline) == 0)
+		if (r == 0 && conn_ms_left(deadline) == 0)
 			return 0;
 		if (r < 0 && errno != EINTR)
 			return -1;

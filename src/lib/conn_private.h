@@ -1,7 +1,7 @@
 /*
- * conn_private.h: the deadline clock that the input side (conn.c) and the
- * output side (conn_write.c) of a connection share. Not for use outside
- * src/lib/conn*.c.
+ * conn_private.h: the deadline clock that the input side (conn.c), the
+ * line reader (linereader.c) and the output side (conn_write.c) of a
+ * connection share. Not for use outside src/lib/conn*.c and linereader.c.
  */
 #ifndef POSTERN_CONN_PRIVATE_H
 #define POSTERN_CONN_PRIVATE_H
@@ -14,6 +14,13 @@
  * now; -1, meaning none, when timeout_ms is negative.
  */
 int64_t conn_deadline_after(int timeout_ms);
+
+/*
+ * Milliseconds left until deadline, as poll() and conn_peek() take them:
+ * -1 (forever) for no deadline, 0 once it has passed, and at most a day
+ * so that it fits an int (a caller just waits again).
+ */
+int conn_ms_left(int64_t deadline);
 
 /* True when deadline is not -1 and has passed. */
 bool conn_deadline_passed(int64_t deadline);

@@ -6,32 +6,9 @@
  */
 #include <stdint.h>
 #include <string.h>
-#include <time.h>
 
 #include "conn.h"
-
-/* conn_peek() takes a relative timeout; a line read has one deadline. */
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Milliseconds left until deadline (-1: none), as conn_peek() takes them. */
-static int ms_left(int64_t deadline)
-{
-	int64_t left;
-
-	if (deadline < 0)
-		return -1;
-	left = deadline - now_ms();
-	if (left <= 0)
-		return 0;
-	/* Capped only to fit an int; conn_peek() is called again anyway. */
-	return left > 24 * 3600 * 1000 ? 24 * 3600 * 1000 : (int)left;
-}
+#include "conn_private.h"
 
 /*
  * Finishes the line data[0..linelen), which ends in LF. A too-long line is
@@ -77,7 +54,9 @@ enum conn_status conn_read_line(struct conn *c, char *buf, size_t size,
 				size_t *len_r, unsigned *flags_r,
 				int timeout_ms)
 {
-	int64_t deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+	/* conn_peek() takes a relative timeout; a line read has one deadline.
+	 */
+	int64_t deadline = conn_deadline_after(timeout_ms);
 	size_t scanned = 0, len;
 	enum conn_status st;
 	const char *data, *lf;
@@ -89,7 +68,7 @@ enum conn_status conn_read_line(struct conn *c, char *buf, size_t size,
 	/* Whatever is buffered is looked at before anything is read. */
 	c->in_shown = 0;
 	for (;;) {
-		st = conn_peek(c, &data, &len, ms_left(deadline));
+		st = conn_peek(c, &data, &len, conn_ms_left(deadline));
 		if (st == CONN_TOO_LONG) {
 			/* The buffer is full of one line: drop it, keep going.
 			 */
@@ -115,7 +94,7 @@ enum conn_status conn_read_line(struct conn *c, char *buf, size_t size,
 			scanned = len;
 		}
 		/* A client that keeps sending must not outlast the deadline. */
-		if (deadline >= 0 && ms_left(deadline) == 0) {
+		if (conn_deadline_passed(deadline)) {
 			st = CONN_TIMEOUT;
 			break;
 		}
