@@ -69,14 +69,14 @@ static const char *rcpt_list(const struct session *s, char *buf, size_t size)
 	return buf;
 }
 
-/* result: the reply's name, or "aborted" for a client that went away. */
+/* result: the reply's word, or "aborted" for a client that went away. */
 static void log_txn(const struct session *s, const struct smtpd_msg *msg,
 		    const struct data_machine *m, const char *result, int code)
 {
 	char helo[128], from[128], rcpts[1024];
 
 	log_msg(LOG_INFO,
-		"event=message id=%s helo=%s from=%s rcpts=%s nrcpt=%zu "
+		"event=message msgid=%s helo=%s from=%s rcpts=%s nrcpt=%zu "
 		"size=%llu result=%s code=%d",
 		msg->id, log_escape(helo, sizeof(helo), s->helo),
 		log_escape(from, sizeof(from), s->txn.from.addr),
@@ -89,6 +89,7 @@ void cmd_data(struct session *s, char *arg)
 	struct data_machine m;
 	struct smtpd_msg msg;
 	enum reply_id r;
+	char word[REPLY_WORD_MAX];
 
 	if (s->state != ST_RCPT) {
 		reply(s, R_NO_VALID_RCPTS); /* RFC 5321 3.3 */
@@ -120,6 +121,7 @@ void cmd_data(struct session *s, char *arg)
 	} else {
 		reply(s, r);
 	}
-	log_txn(s, &msg, &m, smtpd_replies[r].name, smtpd_replies[r].code);
+	log_txn(s, &msg, &m, reply_word(word, sizeof(word), r),
+		smtpd_replies[r].code);
 	session_reset_txn(s);
 }

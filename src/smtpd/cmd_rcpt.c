@@ -110,7 +110,7 @@ static enum reply_id remote_rcpt(struct session *s, const struct smtp_path *to)
 static void rcpt_reply(struct session *s, enum reply_id r,
 		       const struct smtp_path *to)
 {
-	char addr[128];
+	char addr[128], word[REPLY_WORD_MAX];
 
 	if (r == R_RCPT_OK) {
 		s->txn.n_accepted++;
@@ -128,7 +128,7 @@ static void rcpt_reply(struct session *s, enum reply_id r,
 		reply(s, r);
 	log_msg(LOG_INFO, "event=rcpt_rejected rcpt=%s reply=%s",
 		log_escape(addr, sizeof(addr), to->addr),
-		smtpd_replies[r].name);
+		reply_word(word, sizeof(word), r));
 }
 
 void cmd_rcpt(struct session *s, char *arg)

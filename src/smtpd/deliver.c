@@ -196,7 +196,7 @@ static int deliver_local(struct session *s, struct smtpd_msg *msg)
 		err = errno;
 		if (err == EEXIST && already_there(msg, s->txn.boxes[i]))
 			continue;
-		log_msg(LOG_ERR, "event=error op=deliver id=%s errno=%d",
+		log_msg(LOG_ERR, "event=error op=deliver msgid=%s errno=%d",
 			msg->id, err);
 		for (j = 0; j < i; j++)
 			(void)maildir_undeliver(s->txn.boxes[j], msg->f.name);
@@ -244,7 +244,8 @@ enum reply_id deliver_commit(struct session *s, struct smtpd_msg *msg,
 	return R_QUEUED;
 fail:
 	err = errno;
-	log_msg(LOG_ERR, "event=error op=finish id=%s errno=%d", msg->id, err);
+	log_msg(LOG_ERR, "event=error op=finish msgid=%s errno=%d", msg->id,
+		err);
 	deliver_abort(msg);
 	return deliver_errno_reply(err);
 }

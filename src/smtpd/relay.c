@@ -156,7 +156,7 @@ enum relay_result relay_run(struct session *s, const struct smtpd_msg *msg)
 		log_msg(LOG_ERR, "event=error op=fork errno=%d", fork_errno);
 		return RELAY_TEMPFAIL;
 	}
-	log_msg(LOG_INFO, "event=relay id=%s status=%s%d", msg->id,
+	log_msg(LOG_INFO, "event=relay msgid=%s status=%s%d", msg->id,
 		status == -1        ? "timeout"
 		: WIFEXITED(status) ? "exit"
 				    : "signal",

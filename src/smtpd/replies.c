@@ -4,6 +4,7 @@
  * 2920); the emitter counts protocol errors and marks the session closing
  * after any 421 (RFC 5321 3.8), so handlers never do either themselves.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,15 +70,33 @@ static const struct reply *reply_get(enum reply_id id)
 	return r;
 }
 
+char *reply_word(char *dst, size_t size, enum reply_id id)
+{
+	/* Every name starts with "R_" (tests/unit/test_smtpd_replies). */
+	const char *name = reply_get(id)->name + 2;
+	size_t i;
+
+	if (size == 0)
+		return dst;
+	for (i = 0; i + 1 < size && name[i] != '\0'; i++)
+		dst[i] = (char)tolower((unsigned char)name[i]);
+	dst[i] = '\0';
+	return dst;
+}
+
 /* Side effects of a reply once written: the only place that has them. */
 static void reply_account(struct session *s, const struct reply *r)
 {
+	char word[REPLY_WORD_MAX];
+
 	if (r->flags & RF_ERROR)
 		s->errors++;
 	if (r->code == 421) {
 		s->closing = true;
 		s->exit_code = 1;
-		log_msg(LOG_INFO, "event=close reason=%s", r->name);
+		log_msg(LOG_INFO, "event=close reason=%s",
+			reply_word(word, sizeof(word),
+				   (enum reply_id)(r - smtpd_replies)));
 	}
 }
 

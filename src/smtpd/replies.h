@@ -104,7 +104,7 @@ enum reply_id {
 #undef SMTPD_REPLY_ENUM
 
 struct reply {
-	const char *name; /* "R_DONE": for the test and the log */
+	const char *name; /* "R_DONE": for the test; reply_word() logs it */
 	int code;         /* 200..559 */
 	const char *esc;  /* "x.y.z", NULL with RF_NOESC */
 	unsigned flags;   /* RF_* */
@@ -135,6 +135,16 @@ void reply_addr(struct session *s, enum reply_id id, const char *addr);
  */
 void reply_lines(struct session *s, enum reply_id id, const char *const *lines,
 		 size_t n);
+
+/* Room for any reply_word(), with its NUL. */
+#define REPLY_WORD_MAX 32
+
+/*
+ * The reply's name as logs give it, a stable lower-case word without the
+ * "R_" ("too_big" for R_TOO_BIG), written into dst (size octets, always
+ * NUL-terminated). Returns dst.
+ */
+char *reply_word(char *dst, size_t size, enum reply_id id);
 
 /* True when the table entry is self-consistent (code range, class digits,
    enhanced code syntax, flags); used by the emitter and the unit test. */

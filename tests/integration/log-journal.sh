@@ -87,8 +87,10 @@ h.check(m.get("POSTERN_CODE") == ["250"] and
         m.get("POSTERN_FROM") == ["bob@example.net"] and
         m.get("POSTERN_RCPTS") == ["alice@example.org"] and
         m.get("POSTERN_HELO") == ["client.example.net"] and
-        m.get("POSTERN_RESULT") and m.get("POSTERN_ID"), "message: %s" % m)
-h.check(m["POSTERN_ID"][0].encode() in got, "message id not in the reply")
+        m.get("POSTERN_RESULT") == ["queued"] and m.get("POSTERN_MSGID") and
+        "POSTERN_ID" not in m, "message: %s" % m)
+h.check(b"queued as %s\r\n" % m["POSTERN_MSGID"][0].encode() in got,
+        "message id not in the reply")
 d = event(ent, "disconnect")
 h.check(d.get("POSTERN_MESSAGES") == ["1"] and d.get("POSTERN_EXIT") == ["0"],
         "disconnect: %s" % d)

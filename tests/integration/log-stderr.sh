@@ -57,9 +57,11 @@ m = event(ent, "message")
 h.check(m.get("code") == "250" and m.get("nrcpt") == "1" and
         m.get("from") == "bob@example.net" and
         m.get("rcpts") == "alice@example.org" and
-        m.get("helo") == "client.example.net" and m.get("id"),
+        m.get("helo") == "client.example.net" and
+        m.get("result") == "queued" and m.get("msgid") and "id" not in m,
         "message: %s" % m)
-h.check(m["id"].encode() in p.stdout, "id %s not in the 250 reply" % m["id"])
+h.check(b"queued as %s\r\n" % m["msgid"].encode() in p.stdout,
+        "msgid %s not in the 250 reply" % m["msgid"])
 d = event(ent, "disconnect")
 h.check(d.get("messages") == "1" and d.get("errors") == "0" and
         d.get("exit") == "0", "disconnect: %s" % d)

@@ -74,7 +74,8 @@ for close in (False, True):
     h.check(one(got, "connect")[0] == 22, "connect is not mail.info")
     pri, msg = one(got, "message")
     h.check(pri == 22 and " code=250" in msg and
-            " from=bob@example.net " in msg, "message: %r" % msg)
+            " from=bob@example.net " in msg and " result=queued " in msg and
+            re.search(r" msgid=[0-9A-Za-z.]+ ", msg), "message: %r" % msg)
     h.check(" messages=1 " in one(got, "disconnect")[1], "disconnect")
 
 lines = [b"USER alice", b"PASS wrong-" + h.PASSWORD.encode()]
