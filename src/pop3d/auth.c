@@ -29,7 +29,7 @@ enum pop3_result pop3_auth_failed(struct pop3_session *s, const char *login,
 	char esc[128];
 
 	s->auth_failures++;
-	log_msg(LOG_NOTICE, "event=auth_failed mech=%s user=\"%s\" why=%s",
+	log_msg(LOG_NOTICE, "event=auth_failed mech=%s login=\"%s\" why=%s",
 		mech, log_escape(esc, sizeof esc, login), why);
 	/* Slow down guessing; each failure waits longer than the last, but
 	   never past the end of the session. */
@@ -72,7 +72,7 @@ static int lock_drop(struct pop3_session *s, const struct user *u, int *fd_r)
 			log_escape(esc, sizeof esc, u->maildir));
 		return 1;
 	case LOCK_BUSY:
-		log_msg(LOG_INFO, "event=in_use user=\"%s\"",
+		log_msg(LOG_INFO, "event=in_use login=\"%s\"",
 			log_escape(esc, sizeof esc, u->login));
 		pop3_reply(s, POP3_ERR,
 			   "[IN-USE] maildrop is locked by another session");
@@ -112,7 +112,7 @@ static enum pop3_result open_drop(struct pop3_session *s, const struct user *u,
 	s->lock_fd = fd;
 	s->state = POP3_TRANSACTION;
 	memcpy(s->login, u->login, sizeof s->login);
-	log_set_field("user", s->login);
+	log_set_field("login", s->login);
 	log_msg(LOG_INFO, "event=login mech=%s messages=%zu octets=%llu", mech,
 		s->drop.n, (unsigned long long)s->drop.total);
 	return pop3_reply(s, POP3_OK, "maildrop has %zu messages (%llu octets)",

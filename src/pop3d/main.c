@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,6 +62,29 @@ static int options(int argc, char **argv, const char **path_r, bool *explicit_r)
 	return -1;
 }
 
+/*
+ * The session id of every log line: unique among this host's sessions
+ * (time, microseconds, pid), made as smtpd makes its own.
+ */
+static void make_session_id(char *id, size_t size)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	snprintf(id, size, "%llX%05lX%lX", (unsigned long long)now.tv_sec,
+		 now.tv_nsec / 1000, (unsigned long)getpid());
+}
+
+/* The session's one summary line, however it ended. */
+static void log_session_end(const struct pop3_session *s, int code)
+{
+	log_msg(LOG_INFO,
+		"event=disconnect auth=%s retrieved=%u deleted=%zu "
+		"failed=%zu errors=%u exit=%d",
+		s->login[0] != '\0' ? "yes" : "no", s->retrieved, s->deleted,
+		s->delete_failed, s->errors, code);
+}
+
 int main(int argc, char **argv)
 {
 	/* Static: the connection's buffers are larger than a polite stack
@@ -89,6 +113,8 @@ int main(int argc, char **argv)
 	}
 	conn_init_fd(&conn, peer.in_fd, peer.out_fd);
 	log_set_field("peer", peer.addr[0] ? peer.addr : "local");
+	make_session_id(s.id, sizeof s.id);
+	log_set_field("session", s.id);
 	if (!cfg_ok) {
 		log_msg(LOG_ERR, "event=config_error error=\"%s\"", err);
 		conn_puts(&conn,
@@ -104,6 +130,7 @@ int main(int argc, char **argv)
 	s.deadline_ms = pop3_now_ms() +
 			(uint64_t)POSTERN_POP3_SESSION_MAX_SECONDS * 1000;
 	code = pop3_session_run(&s);
+	log_session_end(&s, code);
 	drop_free(&s.drop);
 	if (s.lock_fd >= 0)
 		close(s.lock_fd);

@@ -89,7 +89,10 @@ struct pop3_session {
 	int lock_fd;
 	struct maildrop drop;
 	uint64_t deadline_ms; /* monotonic end of the session */
+	char id[32];          /* session id, a field of every log line */
 	unsigned retrieved;   /* RETR count, for the log */
+	size_t deleted;       /* removed at UPDATE, for the log */
+	size_t delete_failed; /* deleted but not removed at UPDATE */
 	bool done;            /* the session ends after this reply */
 	int exit_code;
 	char msg[POSTERN_POP3_MAX_COMMAND + 64]; /* text after +OK / -ERR */

@@ -252,8 +252,9 @@ static enum pop3_result cmd_quit(struct pop3_session *s, char *arg)
 	failed = update_commit(&s->drop);
 	s->done = true;
 	s->exit_code = 0;
-	log_msg(LOG_INFO, "event=quit retrieved=%u deleted=%zu failed=%zu",
-		s->retrieved, deleted - failed, failed);
+	/* Logged in the session's one summary line (main.c). */
+	s->deleted = deleted - failed;
+	s->delete_failed = failed;
 	if (failed > 0)
 		return pop3_reply(s, POP3_ERR,
 				  "[SYS/TEMP] %zu deleted messages not removed",

@@ -98,13 +98,16 @@ h.check(d.get("POSTERN_MESSAGES") == ["1"] and d.get("POSTERN_EXIT") == ["0"],
 h.clear_ld(T)
 accept_yes(h.POP3D, h.pop3_lines(), False)
 ent = entries("pop3d", "127.0.0.1")
+h.check(len({e["POSTERN_SESSION"][0] for e in ent}) == 1, "one session id")
 lg = event(ent, "login")
-h.check(lg.get("POSTERN_USER") == ["alice"] and
+h.check(lg.get("POSTERN_LOGIN") == ["alice"] and "POSTERN_USER" not in lg and
         lg.get("POSTERN_MECH") == ["USER"], "login: %s" % lg)
-q = event(ent, "quit")
-h.check(q.get("POSTERN_USER") == ["alice"] and
-        q.get("POSTERN_RETRIEVED") == ["1"] and
-        q.get("POSTERN_DELETED") == ["1"], "quit: %s" % q)
+d = event(ent, "disconnect")
+h.check(d.get("POSTERN_LOGIN") == ["alice"] and
+        d.get("POSTERN_AUTH") == ["yes"] and
+        d.get("POSTERN_RETRIEVED") == ["1"] and
+        d.get("POSTERN_DELETED") == ["1"] and
+        d.get("POSTERN_EXIT") == ["0"], "disconnect: %s" % d)
 
 def socket_unit(exec_pid_ours):
     """StandardInput=socket without StandardError=: fds 0-2 are all the

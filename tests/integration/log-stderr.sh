@@ -1,7 +1,8 @@
 #!/bin/sh
 # log-stderr.sh: under a pipe (a shell, a transcript) the summary lines go
 # to stderr as "ident[pid]: key=value ...": smtpd's connect, per-message
-# and disconnect lines, pop3d's login and quit lines, with the expected
+# and disconnect lines, pop3d's login line and its one summary line (after
+# QUIT and after a hang-up, logged in or not), with the expected
 # fields and neither the message body nor the password; and the programs
 # never load libsystemd for it (the loader's own list, LD_DEBUG=files).
 set -u
@@ -68,22 +69,54 @@ h.check(d.get("messages") == "1" and d.get("errors") == "0" and
 h.check(h.loaded(T, pid) is None, "smtpd loaded libsystemd: %s" %
         h.loaded(T, pid))
 
-h.clear_ld(T)
-p = subprocess.run([h.POP3D, "-c", conf], input=b"".join(
-    x + b"\r\n" for x in h.pop3_lines()), capture_output=True, env=env)
-h.check(p.returncode == 0, "pop3d exit %d" % p.returncode)
-h.check(h.BODY.encode() in p.stdout, "RETR did not bring the message")
-h.check(h.PASSWORD.encode() not in p.stderr, "password in the log")
-h.check(h.BODY.encode() not in p.stderr, "message body in the log")
-pid, ent = lines_of(p.stderr, "pop3d")
-for e in ent:
-    h.check(e.get("peer") == "local", "peer field: %s" % e)
+def pop3d(lines, code, retr=True):
+    """A pop3d session on a pipe; returns its log lines, each checked for
+    the peer and session fields and for leaks."""
+    h.clear_ld(T)
+    p = subprocess.run([h.POP3D, "-c", conf], input=b"".join(
+        x + b"\r\n" for x in lines), capture_output=True, env=env)
+    h.check(p.returncode == code, "pop3d exit %d" % p.returncode)
+    h.check(not retr or h.BODY.encode() in p.stdout,
+            "RETR did not bring the message")
+    h.check(h.PASSWORD.encode() not in p.stderr, "password in the log")
+    h.check(h.BODY.encode() not in p.stderr, "message body in the log")
+    pid, ent = lines_of(p.stderr, "pop3d")
+    for e in ent:
+        h.check(e.get("peer") == "local", "peer field: %s" % e)
+        h.check(re.fullmatch(r"[0-9A-Za-z]{8,}", e.get("session", "")),
+                "session field: %s" % e)
+    h.check(len({e["session"] for e in ent}) == 1, "one session id")
+    h.check(h.loaded(T, pid) is None, "pop3d loaded libsystemd")
+    return ent
+
+# A hang-up after DELE, without QUIT: no UPDATE, and still one summary.
+ent = pop3d(h.pop3_lines()[:-1], 1)
+event(ent, "hangup")
+d = event(ent, "disconnect")
+h.check(ent[-1] is d and d.get("login") == "alice" and
+        d.get("auth") == "yes" and d.get("retrieved") == "1" and
+        d.get("deleted") == "0" and d.get("exit") == "1",
+        "disconnect after a hang-up: %s" % d)
+
+ent = pop3d(h.pop3_lines(), 0)
 lg = event(ent, "login")
-h.check(lg.get("user") == "alice" and lg.get("messages") == "1",
-        "login: %s" % lg)
-q = event(ent, "quit")
-h.check(q.get("user") == "alice" and q.get("retrieved") == "1" and
-        q.get("deleted") == "1" and q.get("failed") == "0", "quit: %s" % q)
-h.check(h.loaded(T, pid) is None, "pop3d loaded libsystemd")
+h.check(lg.get("login") == "alice" and lg.get("messages") == "1" and
+        "user" not in lg, "login: %s" % lg)
+h.check(not [e for e in ent if e.get("event") == "quit"], "a quit line")
+d = event(ent, "disconnect")
+h.check(ent[-1] is d and d.get("login") == "alice" and
+        d.get("auth") == "yes" and d.get("retrieved") == "1" and
+        d.get("deleted") == "1" and d.get("failed") == "0" and
+        d.get("errors") == "0" and d.get("exit") == "0",
+        "disconnect after QUIT: %s" % d)
+
+# A hang-up before any login: a summary without a login field.
+ent = pop3d([b"USER alice", b"PASS wrong-" + h.PASSWORD.encode()], 1,
+            False)
+d = event(ent, "disconnect")
+h.check(ent[-1] is d and "login" not in d and d.get("auth") == "no" and
+        d.get("exit") == "1", "disconnect without a login: %s" % d)
+h.check(event(ent, "auth_failed").get("login") == '"alice"',
+        "auth_failed: %s" % ent)
 print("PASS: summary lines on stderr under a pipe")
 PY

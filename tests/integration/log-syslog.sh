@@ -4,7 +4,7 @@
 # ident and the pid, and the client sees protocol replies only. In a
 # private mount namespace, /dev is a tmpfs with the usual nodes and a
 # datagram listener of the test's own at /dev/log. A failed POP3 login is
-# a notice (<21>) naming the user, never the password; libsystemd is not
+# a notice (<21>) naming the login, never the password; libsystemd is not
 # loaded.
 set -u
 
@@ -80,11 +80,17 @@ for close in (False, True):
 
 lines = [b"USER alice", b"PASS wrong-" + h.PASSWORD.encode()]
 got = inetd(h.POP3D, lines + h.pop3_lines(), False)
+for pri, msg in got:
+    h.check(re.match(r"peer=127\.0\.0\.1 session=\w+ ", msg),
+            "fields: %r" % msg)
 pri, msg = one(got, "auth_failed")
-h.check(pri == 21 and 'user="alice"' in msg, "auth_failed: %r" % msg)
+h.check(pri == 21 and ' login="alice" ' in msg, "auth_failed: %r" % msg)
 pri, msg = one(got, "login")
-h.check(pri == 22 and msg.startswith("peer=127.0.0.1 user=alice "),
+h.check(pri == 22 and re.match(r"peer=127\.0\.0\.1 session=\w+ "
+                               r"login=alice event=login ", msg),
         "login: %r" % msg)
-h.check(" deleted=1 " in one(got, "quit")[1], "quit")
+pri, msg = one(got, "disconnect")
+h.check(pri == 22 and " login=alice " in msg and " deleted=1 " in msg and
+        msg.endswith(" exit=0"), "disconnect: %r" % msg)
 print("PASS: syslog lines with the mail facility under inetd")
 PY
