@@ -29,66 +29,66 @@
 
 struct uf_reader {
 	int fd;
-	size_t start, end;
-	long total; /* octets read so far, at most UF_MAX_FILE_SIZE */
+	size_t start, end; /* unread octets of buf */
+	size_t high;       /* octets of buf ever filled: what to wipe */
+	long total;        /* octets read so far, at most UF_MAX_FILE_SIZE */
 	bool eof;
 	char buf[UF_READ_BUF];
 };
 
 struct uf_scan {
 	const char *want[UF_MAX_WANT]; /* in order of preference */
+	size_t want_len[UF_MAX_WANT];
 	size_t n_want;
 	int best; /* index in want of the account in u, -1 for none yet */
 	char setting[POSTERN_MAX_HASH + 1]; /* first usable account's, or "" */
 };
 
 /*
- * The next line into line (size octets with its NUL, LF stripped, *len_r
- * octets, NULs included): 1, 0 at the end, -1 on a read error. A longer line is
- * consumed whole and reported through too_long_r, so the line count stays
- * right.
+ * The next line, in place in r->buf (*line_r, *len_r octets without its
+ * LF): 1, 0 at the end, -1 on a read error. Lines are not copied: a line
+ * cut by the end of the buffer is moved to its start before the next
+ * read. A line of POSTERN_MAX_FILE_LINE octets or more comes back with at
+ * least that length, and the caller stops there.
  */
-static int uf_getline(struct uf_reader *r, char *line, size_t size,
-		      size_t *len_r, bool *too_long_r)
+static int uf_nextline(struct uf_reader *r, const char **line_r, size_t *len_r)
 {
-	size_t len = 0, take;
-	bool got = false;
+	size_t searched = 0, avail;
 	const char *b, *nl;
 	ssize_t n;
 
-	*too_long_r = false;
 	for (;;) {
-		if (r->start == r->end) {
-			if (r->eof)
-				break;
-			n = read(r->fd, r->buf, sizeof(r->buf));
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n > 0 && (r->total += n) > UF_MAX_FILE_SIZE)
-				errno = EFBIG;
-			if (n < 0 || r->total > UF_MAX_FILE_SIZE)
-				return -1;
-			r->eof = n == 0;
-			r->start = 0;
-			r->end = (size_t)n;
-			continue;
-		}
-		got = true;
 		b = r->buf + r->start;
-		nl = memchr(b, '\n', r->end - r->start);
-		take = nl != NULL ? (size_t)(nl - b) : r->end - r->start;
-		if (len + take < size)
-			memcpy(line + len, b, take);
-		else
-			*too_long_r = true;
-		len = *too_long_r ? size - 1 : len + take;
-		r->start += take + (nl != NULL);
-		if (nl != NULL)
-			break;
+		avail = r->end - r->start;
+		nl = memchr(b + searched, '\n', avail - searched);
+		if (nl != NULL || avail >= POSTERN_MAX_FILE_LINE ||
+		    (r->eof && avail > 0)) {
+			*line_r = b;
+			*len_r = nl != NULL ? (size_t)(nl - b) : avail;
+			r->start += *len_r + (nl != NULL);
+			return 1;
+		}
+		if (r->eof)
+			return 0;
+		searched = avail;
+		if (r->start > 0) {
+			memmove(r->buf, b, avail);
+			r->start = 0;
+			r->end = avail;
+		}
+		/* avail < POSTERN_MAX_FILE_LINE, so there is room. */
+		n = read(r->fd, r->buf + r->end, sizeof(r->buf) - r->end);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n > 0 && (r->total += n) > UF_MAX_FILE_SIZE)
+			errno = EFBIG;
+		if (n < 0 || r->total > UF_MAX_FILE_SIZE)
+			return -1;
+		r->eof = n == 0;
+		r->end += (size_t)n;
+		if (r->end > r->high)
+			r->high = r->end;
 	}
-	line[len] = '\0';
-	*len_r = len;
-	return got ? 1 : 0;
 }
 
 /*
@@ -195,32 +195,80 @@ static int uf_open(const struct config *cfg, char *esc, size_t size)
 	return fd;
 }
 
-/* Reads the whole file; a bad line stops the scan as TEMPFAIL. */
+/* ASCII case-insensitive equality of n octets, as userfile_login_equal. */
+static bool uf_login_equal_n(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x != y && (x | 0x20) != (y | 0x20))
+			return false;
+		if (x != y && ((x | 0x20) < 'a' || (x | 0x20) > 'z'))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Whether a valid account line needs the full parse: while no dummy
+ * setting is known and its hash may give one (a '$' form, so unlocked),
+ * or when its login is one still wanted (lengths first, then octets).
+ */
+static bool uf_wanted(const struct uf_scan *sc, const char *line,
+		      const struct userfile_span *sp)
+{
+	size_t i, stop = sc->best < 0 ? sc->n_want : (size_t)sc->best;
+
+	if (sc->setting[0] == '\0' && line[sp->hash_off] == '$')
+		return true;
+	for (i = 0; i < stop; i++)
+		if (sc->want_len[i] == sp->login_len &&
+		    uf_login_equal_n(line, sc->want[i], sp->login_len))
+			return true;
+	return false;
+}
+
+/*
+ * Reads the whole file; a bad line stops the scan as TEMPFAIL. Every line
+ * is checked in place (userfile_line_ok); only a line that is wanted, or
+ * that the fast check refuses, is copied and split by
+ * userfile_parse_line(), which has the last word on what is bad.
+ */
 static enum userfile_status uf_scan(const struct config *cfg,
 				    struct uf_scan *sc, struct user *u)
 {
 	static struct uf_reader rd;
 	static char line[POSTERN_MAX_FILE_LINE], esc[POSTERN_MAX_PATHNAME];
 	struct userfile_entry e;
-	const char *bad = NULL;
+	struct userfile_span sp;
+	const char *bad = NULL, *p;
 	unsigned long lineno = 0;
-	size_t len;
-	bool too_long;
+	size_t len, line_high = 0;
 	int r = 0;
 
 	rd.fd = uf_open(cfg, esc, sizeof(esc));
 	if (rd.fd == -1)
 		return USERFILE_TEMPFAIL;
-	rd.start = rd.end = 0;
+	rd.start = rd.end = rd.high = 0;
 	rd.total = 0;
 	rd.eof = false;
-	while (bad == NULL && (r = uf_getline(&rd, line, sizeof(line), &len,
-					      &too_long)) == 1) {
+	while (bad == NULL && (r = uf_nextline(&rd, &p, &len)) == 1) {
 		lineno++;
-		if (too_long)
+		if (len >= sizeof(line)) {
 			bad = "line too long";
-		else if ((bad = userfile_parse_line(line, len, &e)) == NULL &&
-			 e.login != NULL)
+			continue;
+		}
+		if (userfile_line_ok(p, len, &sp) &&
+		    (!sp.account || !uf_wanted(sc, p, &sp)))
+			continue;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		if (len + 1 > line_high)
+			line_high = len + 1;
+		if ((bad = userfile_parse_line(line, len, &e)) == NULL &&
+		    e.login != NULL)
 			bad = uf_consider(cfg, sc, &e, u);
 	}
 	if (bad == NULL && r == -1)
@@ -231,9 +279,10 @@ static enum userfile_status uf_scan(const struct config *cfg,
 			"event=userfile_error file=%s:%lu error=\"%s\"", esc,
 			lineno, bad);
 	close(rd.fd);
-	/* Hashes are secrets too: leave none behind in memory. */
-	explicit_bzero(line, sizeof(line));
-	explicit_bzero(rd.buf, sizeof(rd.buf));
+	/* Hashes are secrets too: leave none behind in memory. The octets
+	   past what was filled never held any. */
+	explicit_bzero(line, line_high);
+	explicit_bzero(rd.buf, rd.high);
 	return bad != NULL || r == -1 ? USERFILE_TEMPFAIL
 	       : sc->best < 0         ? USERFILE_NOT_FOUND
 				      : USERFILE_FOUND;
@@ -265,8 +314,10 @@ enum userfile_status userfile_lookup(const struct config *cfg,
 	memset(&sc, 0, sizeof(sc));
 	sc.best = -1;
 	/* An impossible login still costs a whole scan. */
-	if (userfile_valid_login(login))
+	if (userfile_valid_login(login)) {
+		sc.want_len[sc.n_want] = strlen(login);
 		sc.want[sc.n_want++] = login;
+	}
 	return uf_finish(&sc, uf_scan(cfg, &sc, u_r), u_r);
 }
 
@@ -279,6 +330,7 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 	struct uf_scan sc;
 	enum userfile_status st;
 	bool pm = userfile_login_equal(local, "postmaster");
+	size_t i;
 	int r;
 
 	memset(&sc, 0, sizeof(sc));
@@ -299,6 +351,9 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 	   not reach the account of an address login for another domain. */
 	if (userfile_valid_login(local) && strchr(local, '@') == NULL)
 		sc.want[sc.n_want++] = local;
+	/* Lengths once, so that most lines are told apart by length. */
+	for (i = 0; i < sc.n_want; i++)
+		sc.want_len[i] = strlen(sc.want[i]);
 	st = uf_scan(cfg, &sc, u_r);
 	if (pm && cfg->postmaster[0] != '\0' && st != USERFILE_TEMPFAIL &&
 	    sc.best != 0)

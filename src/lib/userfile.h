@@ -101,4 +101,21 @@ bool userfile_login_equal(const char *a, const char *b);
 /* True when hash locks its account: "*" or a leading '!'. */
 bool userfile_hash_locked(const char *hash);
 
+/* Where the fields of a line lie, as userfile_line_ok() finds them. */
+struct userfile_span {
+	bool account;     /* false for a comment or blank line */
+	size_t login_len; /* the login is line[0 .. login_len) */
+	size_t hash_off, hash_len;
+	size_t maildir_off, maildir_len; /* maildir_len 0: none given */
+};
+
+/*
+ * The scan's fast form of userfile_parse_line(): true when line (len
+ * octets without its LF, no NUL needed after it, not modified) passes
+ * every check userfile_parse_line() makes, with its fields in s. It may
+ * only err towards false: callers then ask userfile_parse_line(), which
+ * stays the judge and names what is wrong.
+ */
+bool userfile_line_ok(const char *line, size_t len, struct userfile_span *s);
+
 #endif

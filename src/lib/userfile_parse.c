@@ -4,6 +4,7 @@
  * field may hold, and how logins compare. The servers and postern-passwd
  * both judge lines here, so the tool refuses exactly what they refuse.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "userfile.h"
@@ -91,4 +92,84 @@ const char *userfile_parse_line(char *line, size_t len,
 		return "hash too long";
 	e->login = line;
 	return NULL;
+}
+
+/*
+ * Word-at-a-time field checks for the scan, which looks at every octet of
+ * the file on every lookup. An octet below lo (lo <= 0x80) or 0x7f marks
+ * a word; both tests are exact as to whether any octet matches (the
+ * "haszero"/"hasless" tricks: a borrow only spreads above a true match).
+ * Octets from 0x80 up pass, as in uf_clean().
+ */
+#define UF_ONES  0x0101010101010101ULL
+#define UF_HIGHS 0x8080808080808080ULL
+
+static bool uf_word_clean(const char *p, uint64_t below)
+{
+	const uint64_t del = UF_ONES * 0x7f;
+	uint64_t w, x;
+
+	memcpy(&w, p, 8);
+	x = w ^ del;
+	return ((((w - below) & ~w) | ((x - UF_ONES) & ~x)) & UF_HIGHS) == 0;
+}
+
+static bool uf_span_clean(const char *p, size_t n, unsigned lo)
+{
+	const uint64_t below = UF_ONES * lo;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)p[i];
+
+			if (c < lo || c == 0x7f)
+				return false;
+		}
+		return true;
+	}
+	for (i = 0; i + 8 < n; i += 8)
+		if (!uf_word_clean(p + i, below))
+			return false;
+	/* The last 8 octets, overlapping what was checked: no octet loop. */
+	return uf_word_clean(p + n - 8, below);
+}
+
+bool userfile_line_ok(const char *line, size_t len, struct userfile_span *s)
+{
+	const char *c1, *c2, *end = line + len;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
+		;
+	/* A comment may hold anything but NUL ("#x:y" is no account). */
+	if (i == len || line[i] == '#')
+		return memchr(line, '\0', len) == NULL;
+	c1 = memchr(line, ':', len);
+	if (c1 == NULL)
+		return false;
+	s->login_len = (size_t)(c1 - line);
+	if (s->login_len == 0 || s->login_len > POSTERN_MAX_LOGIN ||
+	    !uf_span_clean(line, s->login_len, 0x21) ||
+	    memchr(line, '/', s->login_len) != NULL ||
+	    (line[0] == '.' &&
+	     (s->login_len == 1 || (s->login_len == 2 && line[1] == '.'))))
+		return false;
+	s->hash_off = s->login_len + 1;
+	c2 = memchr(c1 + 1, ':', (size_t)(end - c1 - 1));
+	s->hash_len = (size_t)((c2 != NULL ? c2 : end) - (c1 + 1));
+	if (s->hash_len == 0 || s->hash_len > POSTERN_MAX_HASH ||
+	    !uf_span_clean(c1 + 1, s->hash_len, 0x21))
+		return false;
+	if (c2 != NULL) {
+		s->maildir_off = (size_t)(c2 + 1 - line);
+		s->maildir_len = (size_t)(end - c2 - 1);
+		if (s->maildir_len == 0 || c2[1] != '/' ||
+		    s->maildir_len >= POSTERN_MAX_PATHNAME ||
+		    !uf_span_clean(c2 + 1, s->maildir_len, 0x20))
+			return false;
+	}
+	s->account = true;
+	return true;
 }

@@ -591,3 +591,173 @@ Test(userfile, huge_file_is_tempfail)
 	cr_assert_eq(truncate(cfg.users_file, 65L * 1024 * 1024), 0);
 	cr_assert_eq(lookup("alice", &u), USERFILE_TEMPFAIL);
 }
+
+/* userfile_line_ok() (the scan's fast check) against userfile_parse_line()
+   (the judge): the same verdict, and the same fields. */
+static void same_verdict(const char *line, size_t len)
+{
+	char copy[POSTERN_MAX_FILE_LINE + 1];
+	struct userfile_entry e;
+	struct userfile_span sp;
+	const char *bad;
+	bool ok;
+
+	cr_assert_lt(len, sizeof(copy));
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	ok = userfile_line_ok(line, len, &sp);
+	bad = userfile_parse_line(copy, len, &e);
+	cr_assert_eq(ok, bad == NULL, "line \"%.*s\" (%zu): fast %d, parse %s",
+		     (int)len, line, len, ok, bad ? bad : "ok");
+	if (!ok)
+		return;
+	cr_assert_eq(sp.account, e.login != NULL);
+	if (!sp.account)
+		return;
+	cr_assert_eq(strlen(e.login), sp.login_len);
+	cr_assert_eq(e.hash, copy + sp.hash_off);
+	cr_assert_eq(strlen(e.hash), sp.hash_len);
+	if (e.maildir == NULL) {
+		cr_assert_eq(sp.maildir_len, 0);
+	} else {
+		cr_assert_eq(e.maildir, copy + sp.maildir_off);
+		cr_assert_eq(strlen(e.maildir), sp.maildir_len);
+	}
+}
+
+Test(userfile, fast_check_agrees_with_parse)
+{
+	static const char *lines[] = {
+		"",
+		" ",
+		"\t \t",
+		"#",
+		"  # x:y:z",
+		"#x:y",
+		"\t#a:b",
+		"alice:$y$j9T$abc$def",
+		"alice:$y$j9T$abc$def:/srv/mail/a",
+		"alice:x:/a:b:c",
+		"alice:x:",
+		"alice:x:rel",
+		"alice:",
+		":x",
+		"a:x",
+		".:x",
+		"..:x",
+		"...:x",
+		".a:x",
+		"a/b:x",
+		" alice:x",
+		"alice :x",
+		"alice: x",
+		"alice:x y",
+		"alice:x:/a b",
+		"alice:x\t",
+		"alice:x:/a\t",
+		"al\x7f:x",
+		"alice:\x7fx",
+		"alice:x:/\x7f",
+		"alice:\x80\xff",
+		"\x80:x",
+		"alice:x:/\x80",
+		"alice:abcdefg",
+		"alice:abcdefgh",
+		"alice:abcdefghi",
+		"alice:abcdefg ",
+		"alice:abcdefgh\x01",
+		"alice:*",
+		"alice:!$6$x$y",
+		"alice:x:/",
+		"no colon here",
+		"alice:x\r",
+		"alice@example.org:x:/m/alice@example.org",
+	};
+	char buf[POSTERN_MAX_FILE_LINE];
+	const char alpha[] = "a.:/# \t$*!\x7f\x1f\x80\x20\x21\x7e\xff";
+	size_t i, j, len;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		same_verdict(lines[i], strlen(lines[i]));
+	/* NULs anywhere, a comment included. */
+	same_verdict("alice:x\0y", 9);
+	same_verdict("al\0ce:xyz", 9);
+	same_verdict("alice:x:/a\0b", 12);
+	same_verdict("# a\0b", 5);
+	same_verdict("\0", 1);
+	/* The bounds: login, hash and maildir lengths. */
+	for (len = POSTERN_MAX_LOGIN - 1; len <= POSTERN_MAX_LOGIN + 1; len++) {
+		memset(buf, 'l', len);
+		memcpy(buf + len, ":x", 2);
+		same_verdict(buf, len + 2);
+	}
+	for (len = POSTERN_MAX_HASH - 1; len <= POSTERN_MAX_HASH + 1; len++) {
+		memcpy(buf, "a:", 2);
+		memset(buf + 2, 'h', len);
+		same_verdict(buf, len + 2);
+	}
+	for (len = POSTERN_MAX_PATHNAME - 9; len <= POSTERN_MAX_PATHNAME - 7;
+	     len++) {
+		memcpy(buf, "a:x:/", 5);
+		memset(buf + 5, 'm', len - 1);
+		same_verdict(buf, len + 4);
+	}
+	/* Random short lines over the octets that matter. */
+	srand(7);
+	for (i = 0; i < 200000; i++) {
+		len = (size_t)rand() % 24;
+		for (j = 0; j < len; j++)
+			buf[j] = rand() % 3 == 0
+					 ? alpha[rand() % (sizeof(alpha) - 1)]
+					 : (char)('a' + rand() % 3);
+		same_verdict(buf, len);
+	}
+}
+
+/* Lines cut by the end of the 64 KiB read buffer, a long one included. */
+Test(userfile, lines_across_read_buffer)
+{
+	size_t size = 200000, n = 0, i;
+	char *content = malloc(size + 8192), *at;
+	struct user u;
+
+	cr_assert_not_null(content);
+	for (i = 0; n < size; i++) {
+		if (i % 500 == 499) {
+			/* A maildir of some 3,900 octets. */
+			n += (size_t)sprintf(content + n, "long%zu:h%zu:/", i,
+					     i);
+			memset(content + n, 'm', 3900);
+			n += 3900;
+			content[n++] = '\n';
+		} else {
+			n += (size_t)sprintf(content + n,
+					     "u%zu:$6$salt$%080zu\n", i, i);
+		}
+	}
+	write_users_n(content, n);
+	/* Every account starting within 100 octets of 65536, 131072. */
+	for (at = content; at < content + n; at = strchr(at, '\n') + 1) {
+		size_t off = (size_t)(at - content), len;
+		char login[32];
+
+		if (off % 65536 < 65436 && off % 65536 > 100)
+			continue;
+		len = (size_t)(strchr(at, ':') - at);
+		cr_assert_lt(len, sizeof(login));
+		memcpy(login, at, len);
+		login[len] = '\0';
+		cr_assert_eq(userfile_lookup(&cfg, login, &u), USERFILE_FOUND,
+			     "%s at %zu", login, off);
+		cr_assert_str_eq(u.login, login);
+		cr_assert_eq(strncmp(u.hash, at + len + 1, strlen(u.hash)), 0);
+		cr_assert_eq(at[len + 1 + strlen(u.hash)] == '\n' ||
+				     at[len + 1 + strlen(u.hash)] == ':',
+			     1);
+	}
+	/* A bad last line without LF, after several buffers, still fails. */
+	memcpy(content + n, "bad line", 8);
+	write_users_n(content, n + 8);
+	cr_assert_eq(userfile_lookup(&cfg, "u1", &u), USERFILE_TEMPFAIL);
+	free(content);
+}
