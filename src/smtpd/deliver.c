@@ -16,8 +16,59 @@
 #include "log.h"
 #include "userfile.h"
 
-/* tmp/ entries looked at per delivery when removing a crash's leftovers. */
+/* tmp/ entries looked at per Maildir and session when removing a crash's
+   leftovers. */
 #define DELIVER_CLEAN_ENTRIES 256
+
+static ssize_t known_slot(const struct session *s, const char *dir)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_known_boxes; i++)
+		if (strcmp(s->known_boxes[i], dir) == 0)
+			return (ssize_t)i;
+	return -1;
+}
+
+/*
+ * maildir_create, once per Maildir and session: the mkdirs of tmp/, new/
+ * and cur/ all fail with EEXIST after the first message. A creation is
+ * made durable by maildir_create itself (it fsyncs the parents), so
+ * skipping it later loses nothing; a Maildir removed meanwhile shows as
+ * ENOENT, and the callers then forget it and create it again. The first
+ * time a Maildir is used in the session its tmp/ is also cleaned of
+ * files a crash left (older than 36 hours: they cannot be a delivery in
+ * progress), which is all the Maildir convention asks.
+ */
+static int ensure_box(struct session *s, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (known_slot(s, dir) >= 0)
+		return 0;
+	if (maildir_create(dir) < 0)
+		return -1;
+	maildir_clean_tmp(dir, time(NULL), DELIVER_CLEAN_ENTRIES);
+	if (s->n_known_boxes < SMTPD_KNOWN_BOXES &&
+	    n < sizeof(s->known_boxes[0])) {
+		memcpy(s->known_boxes[s->n_known_boxes], dir, n + 1);
+		s->n_known_boxes++;
+	}
+	return 0;
+}
+
+/* After ENOENT under dir: it is no longer known to exist. */
+static void forget_box(struct session *s, const char *dir)
+{
+	ssize_t i = known_slot(s, dir);
+
+	if (i < 0)
+		return;
+	s->n_known_boxes--;
+	if ((size_t)i != s->n_known_boxes)
+		memcpy(s->known_boxes[i], s->known_boxes[s->n_known_boxes],
+		       sizeof(s->known_boxes[0]));
+}
 
 static int write_all(int fd, const char *p, size_t n)
 {
@@ -130,6 +181,22 @@ static int format_headers(const struct session *s, struct smtpd_msg *msg,
 	return rp + r;
 }
 
+/* The tmp file in msg->spool, which is created if missing. */
+static int open_spool(struct session *s, struct smtpd_msg *msg)
+{
+	if (ensure_box(s, msg->spool) < 0)
+		return -1;
+	if (maildir_open_tmp(msg->spool, s->cfg.hostname, &msg->f) == 0)
+		return 0;
+	if (errno != ENOENT || known_slot(s, msg->spool) < 0)
+		return -1;
+	/* Removed since an earlier message of the session: make it again. */
+	forget_box(s, msg->spool);
+	if (ensure_box(s, msg->spool) < 0)
+		return -1;
+	return maildir_open_tmp(msg->spool, s->cfg.hostname, &msg->f);
+}
+
 enum reply_id deliver_begin(struct session *s, struct smtpd_msg *msg)
 {
 	char hdr[2048];
@@ -142,8 +209,7 @@ enum reply_id deliver_begin(struct session *s, struct smtpd_msg *msg)
 	r = spool_dir(s, msg);
 	if (r != R__COUNT)
 		return r;
-	if (maildir_create(msg->spool) < 0 ||
-	    maildir_open_tmp(msg->spool, s->cfg.hostname, &msg->f) < 0) {
+	if (open_spool(s, msg) < 0) {
 		err = errno;
 		log_msg(LOG_ERR, "event=error op=open_tmp errno=%d", err);
 		return deliver_errno_reply(err);
@@ -194,6 +260,16 @@ static int deliver_local(struct session *s, struct smtpd_msg *msg)
 				    msg->f.name) == 0)
 			continue;
 		err = errno;
+		if (err == ENOENT && known_slot(s, s->txn.boxes[i]) >= 0) {
+			/* Removed since an earlier message of the session
+			   (ensure_box skipped it): create it and try again. */
+			forget_box(s, s->txn.boxes[i]);
+			if (ensure_box(s, s->txn.boxes[i]) == 0 &&
+			    maildir_deliver(msg->f.tmp_path, s->txn.boxes[i],
+					    msg->f.name) == 0)
+				continue;
+			err = errno;
+		}
 		if (err == EEXIST && already_there(msg, s->txn.boxes[i]))
 			continue;
 		log_msg(LOG_ERR, "event=error op=deliver msgid=%s errno=%d",
@@ -219,7 +295,7 @@ enum reply_id deliver_commit(struct session *s, struct smtpd_msg *msg,
 	/* Create every Maildir first: a missing one must fail the message
 	   before anything is relayed (src/smtpd/README.relay). */
 	for (i = 0; i < s->txn.n_boxes; i++)
-		if (maildir_create(s->txn.boxes[i]) < 0)
+		if (ensure_box(s, s->txn.boxes[i]) < 0)
 			goto fail;
 	if (s->txn.n_relay > 0) {
 		rr = relay_run(s, msg);
@@ -238,9 +314,6 @@ enum reply_id deliver_commit(struct session *s, struct smtpd_msg *msg,
 					  : deliver_errno_reply(err);
 	}
 	deliver_abort(msg); /* the tmp name only; the new/ links stay */
-	for (i = 0; i < s->txn.n_boxes; i++)
-		maildir_clean_tmp(s->txn.boxes[i], time(NULL),
-				  DELIVER_CLEAN_ENTRIES);
 	return R_QUEUED;
 fail:
 	err = errno;

@@ -66,6 +66,15 @@ struct smtpd_txn {
 	size_t n_relay;      /* rcpts with box == -1 */
 };
 
+/*
+ * Maildirs this session has created (or found) and cleaned of stale tmp/
+ * files: each process serves one connection, so checking every message's
+ * Maildirs again (four mkdirs each) and scanning tmp/ after every message
+ * buys nothing. A few slots cover nearly every session; a Maildir that finds
+ * no slot is simply checked again at its next message.
+ */
+#define SMTPD_KNOWN_BOXES 4
+
 struct session {
 	struct conn conn;
 	struct config cfg;
@@ -84,6 +93,8 @@ struct session {
 	unsigned messages;        /* messages accepted */
 	struct timespec deadline; /* CLOCK_MONOTONIC end of the session */
 	struct smtpd_txn txn;
+	char known_boxes[SMTPD_KNOWN_BOXES][POSTERN_MAX_PATHNAME];
+	size_t n_known_boxes; /* deliver.c: slots in use */
 	/* one command line or AUTH response, with room for the NUL */
 	char line[POSTERN_SMTP_MAX_AUTH_LINE + 1];
 };
