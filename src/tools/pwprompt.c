@@ -39,6 +39,9 @@ static int read_line_fd(int fd, char *buf)
 	char c;
 
 	for (;;) {
+		/* A signal that came before read() would not interrupt it. */
+		if (interrupted)
+			return -1;
 		r = read(fd, &c, 1);
 		if (r < 0 && errno == EINTR && !interrupted)
 			continue;
@@ -72,8 +75,10 @@ static int read_tty(int tty, const char *prompt, char *buf)
 	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK);
 	quiet.c_lflag |= ECHONL;
 	r = -1;
-	if (write(tty, prompt, strlen(prompt)) >= 0 &&
-	    tcsetattr(tty, TCSAFLUSH, &quiet) == 0) {
+	/* Echo off (dropping typeahead) before the prompt, as getpass(3)
+	   does: an answer typed after the prompt appears is never flushed. */
+	if (tcsetattr(tty, TCSAFLUSH, &quiet) == 0 &&
+	    write(tty, prompt, strlen(prompt)) >= 0) {
 		r = read_line_fd(tty, buf);
 		/* TCSAFLUSH also drops what is left of an over-long line. */
 		tcsetattr(tty, TCSAFLUSH, &saved);

@@ -39,7 +39,16 @@ def run(login, answers, interrupt=False):
                 time.sleep(0.1)
                 os.write(fd, pending.pop(0) + b"\n")
     echo = bool(termios.tcgetattr(fd)[3] & termios.ECHO)
-    _, status = os.waitpid(pid, 0)
+    for _ in range(100):  # the pty closes just before the process ends
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    if done == 0:  # still waiting for input: a failure, not a hang
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise AssertionError("postern-passwd %s still running: %r"
+                             % (login, shown))
     os.close(fd)
     return os.waitstatus_to_exitcode(status), shown, echo
 
