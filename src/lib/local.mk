@@ -1,7 +1,8 @@
 # libpostern.a: what smtpd and pop3d share. Modules add their sources in
 # io.mk, codec.mk, addr.mk and store.mk.
 noinst_LIBRARIES += src/lib/libpostern.a
-src_lib_libpostern_a_SOURCES = src/lib/postern_limits.h
+src_lib_libpostern_a_SOURCES = src/lib/postern_limits.h \
+	src/lib/cmdline.c src/lib/cmdline.h
 src_lib_libpostern_a_CFLAGS = $(AM_CFLAGS) $(SYSTEMD_CFLAGS) $(CRYPT_CFLAGS)
 
 # What every program and test that links libpostern.a needs. Not
@@ -12,3 +13,11 @@ POSTERN_LIBS = src/lib/libpostern.a $(CRYPT_LIBS)
 # Unit tests: one Criterion program per library module.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 UNIT_LIBS = $(POSTERN_LIBS) $(CRITERION_LIBS)
+
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_cmdline
+TESTS += tests/unit/test_cmdline
+endif
+tests_unit_test_cmdline_SOURCES = tests/unit/test_cmdline.c
+tests_unit_test_cmdline_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_cmdline_LDADD = $(UNIT_LIBS)

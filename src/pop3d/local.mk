@@ -9,8 +9,6 @@ src_pop3d_libpop3d_a_SOURCES = src/pop3d/pop3d.h \
 
 sbin_PROGRAMS += src/pop3d/pop3d
 src_pop3d_pop3d_SOURCES = src/pop3d/main.c
-src_pop3d_pop3d_CPPFLAGS = $(AM_CPPFLAGS) \
-	-DPOSTERN_VERSION='"$(PACKAGE_VERSION)"'
 src_pop3d_pop3d_LDADD = src/pop3d/libpop3d.a $(POSTERN_LIBS)
 
 # Transcript tests: one per feature (tests/README).

@@ -13,11 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmdline.h"
 #include "log.h"
-
-#ifndef POSTERN_VERSION
-#define POSTERN_VERSION "unknown"
-#endif
 
 /* ucspi convention: a temporary setup failure. */
 #define EXIT_SETUP 111
@@ -31,48 +28,6 @@ static void usage(FILE *f)
 		   "  -V       version\n"
 		   "Serves one POP3 session on stdin/stdout or on fd 3 "
 		   "(LISTEN_FDS=1).\n");
-}
-
-/* Parses the options; returns -1 to go on, else the exit code. */
-static int options(int argc, char **argv, const char **path_r, bool *explicit_r)
-{
-	int opt;
-
-	while ((opt = getopt(argc, argv, "c:hV")) != -1) {
-		switch (opt) {
-		case 'c':
-			*path_r = optarg;
-			*explicit_r = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("pop3d (postern) %s\n", POSTERN_VERSION);
-			return 0;
-		default:
-			usage(stderr);
-			return EXIT_SETUP;
-		}
-	}
-	if (optind != argc) {
-		usage(stderr);
-		return EXIT_SETUP;
-	}
-	return -1;
-}
-
-/*
- * The session id of every log line: unique among this host's sessions
- * (time, microseconds, pid), made as smtpd makes its own.
- */
-static void make_session_id(char *id, size_t size)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_REALTIME, &now);
-	snprintf(id, size, "%llX%05lX%lX", (unsigned long long)now.tv_sec,
-		 now.tv_nsec / 1000, (unsigned long)getpid());
 }
 
 /* The session's one summary line, however it ended. */
@@ -99,7 +54,8 @@ int main(int argc, char **argv)
 	int code;
 
 	log_init("pop3d");
-	code = options(argc, argv, &path, &explicit);
+	code = cmdline_parse(argc, argv, "pop3d", usage, EXIT_SETUP, &path,
+			     &explicit);
 	if (code >= 0)
 		return code;
 	/* A client that hangs up is a write error, not a killed process. */
@@ -113,7 +69,7 @@ int main(int argc, char **argv)
 	}
 	conn_init_fd(&conn, peer.in_fd, peer.out_fd);
 	log_set_field("peer", peer.addr[0] ? peer.addr : "local");
-	make_session_id(s.id, sizeof s.id);
+	cmdline_session_id(s.id, sizeof s.id);
 	log_set_field("session", s.id);
 	if (!cfg_ok) {
 		log_msg(LOG_ERR, "event=config_error error=\"%s\"", err);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmdline.h"
 #include "log.h"
 #include "replies.h"
 #include "smtpd.h"
@@ -34,37 +35,6 @@ static void usage(FILE *f)
 		CONFIG_DEFAULT_FILE);
 }
 
-/* Parses the options; returns -1 to go on, else the exit code. */
-static int parse_args(int argc, char **argv, const char **cfg_path,
-		      bool *explicit)
-{
-	int opt;
-
-	while ((opt = getopt(argc, argv, "c:hV")) != -1) {
-		switch (opt) {
-		case 'c':
-			*cfg_path = optarg;
-			*explicit = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("smtpd (%s) %s\n", PACKAGE_NAME,
-			       PACKAGE_VERSION);
-			return 0;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind != argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	return -1;
-}
-
 int main(int argc, char **argv)
 {
 	struct session *s = &session;
@@ -74,7 +44,8 @@ int main(int argc, char **argv)
 	int rc, cfg_rc;
 
 	log_init("smtpd");
-	rc = parse_args(argc, argv, &cfg_path, &explicit);
+	rc = cmdline_parse(argc, argv, "smtpd", usage, EXIT_USAGE, &cfg_path,
+			   &explicit);
 	if (rc >= 0)
 		return rc;
 	/* A vanished client is a write error (EPIPE), never a signal. */

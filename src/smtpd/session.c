@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmdline.h"
 #include "log.h"
 #include "replies.h"
 #include "smtpd.h"
@@ -64,15 +65,9 @@ static const struct command commands[] = {
 
 void session_init(struct session *s)
 {
-	struct timespec now;
-
 	s->state = ST_FRESH;
 	s->exit_code = 1;
-	clock_gettime(CLOCK_REALTIME, &now);
-	/* Unique among this host's sessions: time, microseconds, pid. */
-	snprintf(s->id, sizeof(s->id), "%llX%05lX%lX",
-		 (unsigned long long)now.tv_sec, now.tv_nsec / 1000,
-		 (unsigned long)getpid());
+	cmdline_session_id(s->id, sizeof(s->id));
 	clock_gettime(CLOCK_MONOTONIC, &s->deadline);
 	s->deadline.tv_sec += POSTERN_SMTP_SESSION_MAX_SECONDS;
 	s->conn.write_timeout_ms = (int)s->cfg.smtpd_timeout * 1000;
