@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "log.h"
 #include "replies.h"
@@ -79,16 +80,64 @@ static bool add_rcpt(struct session *s, const char *addr, const char *maildir)
 	return true;
 }
 
+/*
+ * The session's memory of recipient lookups. A client that sends many
+ * messages in one connection names the same recipients again and again,
+ * and each lookup reads and checks the whole user file. Found and unknown
+ * users are remembered, a temporary failure is not; a session lasts at most
+ * POSTERN_SMTP_SESSION_MAX_SECONDS, so the next connection sees changes.
+ */
+static const struct smtpd_rcpt_memo *memo_find(const struct session *s,
+					       const struct smtp_path *to)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_rcpt_memo; i++) {
+		const struct smtpd_rcpt_memo *m = &s->rcpt_memo[i];
+
+		if (strcasecmp(m->local, to->local_unquoted) == 0 &&
+		    strcasecmp(m->domain, to->domain) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+static void memo_add(struct session *s, const struct smtp_path *to, bool found,
+		     const char *maildir)
+{
+	struct smtpd_rcpt_memo *m = &s->rcpt_memo[s->next_rcpt_memo];
+
+	/* The fields are as large as what the parser and the user file
+	   give, so nothing is cut. */
+	snprintf(m->local, sizeof(m->local), "%s", to->local_unquoted);
+	snprintf(m->domain, sizeof(m->domain), "%s", to->domain);
+	snprintf(m->maildir, sizeof(m->maildir), "%s", found ? maildir : "");
+	m->found = found;
+	s->next_rcpt_memo = (s->next_rcpt_memo + 1) % SMTPD_RCPT_MEMO;
+	if (s->n_rcpt_memo < SMTPD_RCPT_MEMO)
+		s->n_rcpt_memo++;
+}
+
 /* A local recipient: 250, 550 5.1.1 or 451 4.3.0. */
 static enum reply_id local_rcpt(struct session *s, const struct smtp_path *to,
 				struct user *u)
 {
+	const struct smtpd_rcpt_memo *m = memo_find(s, to);
+
+	if (m != NULL) {
+		if (!m->found)
+			return R_NO_SUCH_USER;
+		return add_rcpt(s, to->addr, m->maildir) ? R_RCPT_OK
+							 : R_INTERNAL;
+	}
 	switch (userfile_lookup_recipient(&s->cfg, to->local_unquoted,
 					  to->domain, u)) {
 	case USERFILE_FOUND:
+		memo_add(s, to, true, u->maildir);
 		return add_rcpt(s, to->addr, u->maildir) ? R_RCPT_OK
 							 : R_INTERNAL;
 	case USERFILE_NOT_FOUND:
+		memo_add(s, to, false, NULL);
 		return R_NO_SUCH_USER;
 	case USERFILE_TEMPFAIL:
 		break;

@@ -74,6 +74,16 @@ struct smtpd_txn {
  * no slot is simply checked again at its next message.
  */
 #define SMTPD_KNOWN_BOXES 4
+/* Recipients whose lookup a session remembers (cmd_rcpt.c). */
+#define SMTPD_RCPT_MEMO 4
+
+/* One remembered recipient lookup: found (with its Maildir) or not. */
+struct smtpd_rcpt_memo {
+	char local[POSTERN_MAX_LOCAL_PART + 1];
+	char domain[POSTERN_MAX_DOMAIN + 1];
+	bool found;
+	char maildir[POSTERN_MAX_PATHNAME];
+};
 
 struct session {
 	struct conn conn;
@@ -95,6 +105,8 @@ struct session {
 	struct smtpd_txn txn;
 	char known_boxes[SMTPD_KNOWN_BOXES][POSTERN_MAX_PATHNAME];
 	size_t n_known_boxes; /* deliver.c: slots in use */
+	struct smtpd_rcpt_memo rcpt_memo[SMTPD_RCPT_MEMO];
+	size_t n_rcpt_memo, next_rcpt_memo; /* cmd_rcpt.c */
 	/* one command line or AUTH response, with room for the NUL */
 	char line[POSTERN_SMTP_MAX_AUTH_LINE + 1];
 };

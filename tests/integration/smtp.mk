@@ -11,7 +11,8 @@ SMTP_INTEGRATION = \
 	tests/integration/smtp-swaks.py \
 	tests/integration/smtp-curl.py \
 	tests/integration/smtp-diskfull.sh \
-	tests/integration/smtp-relay-signals.py
+	tests/integration/smtp-relay-signals.py \
+	tests/integration/smtp-rcpt-memo.py
 TESTS += $(SMTP_INTEGRATION)
 EXTRA_DIST += $(SMTP_INTEGRATION) tests/integration/smtp-helper.py \
 	tests/measure-smtpd-rss.sh tests/measure-smtpd-auth-timing.py
