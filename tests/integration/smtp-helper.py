@@ -7,10 +7,8 @@ stops whatever it started. Exit 77 means skip, as automake reads it.
 """
 
 import atexit
-import ctypes
-import ctypes.util
+import importlib.util
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -19,8 +17,14 @@ import sys
 import tempfile
 import time
 
-SKIP = 77
-SALT_CHARS = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+_spec = importlib.util.spec_from_file_location(
+    "testlib", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "testlib.py"))
+_t = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_t)
+SKIP, skip, fail, check = _t.SKIP, _t.skip, _t.fail, _t.check
+crypt_sha512, free_port = _t.crypt_sha512, _t.free_port
 HELO = "client.example.net"  # given to every client: no DNS lookups
 
 B = os.environ.get("top_builddir", os.getcwd())
@@ -30,40 +34,6 @@ S = os.environ.get("top_srcdir",
 SMTPD = os.path.join(B, "src", "smtpd", "smtpd")
 RECORDER = os.path.join(S, "tests", "integration", "relay-recorder")
 MODES = ("inetd", "fd3")
-
-
-def skip(why):
-    print("SKIP: " + why)
-    sys.exit(SKIP)
-
-
-def fail(why):
-    print("FAIL: " + why)
-    sys.exit(1)
-
-
-def check(cond, why):
-    if not cond:
-        fail(why)
-
-
-def crypt_sha512(password):
-    """A $6$ hash made by libcrypt itself (the crypt module is going away)."""
-    lib = ctypes.CDLL(ctypes.util.find_library("crypt") or "libcrypt.so.1")
-    lib.crypt.restype = ctypes.c_char_p
-    lib.crypt.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-    salt = "$6$" + "".join(secrets.choice(SALT_CHARS) for _ in range(16))
-    out = lib.crypt(password.encode(), salt.encode())
-    if not out or out.startswith(b"*"):
-        fail("crypt(3) failed")
-    return out.decode()
-
-
-def free_port():
-    """A TCP port on 127.0.0.1 that was free a moment ago."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Env:

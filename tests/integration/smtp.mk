@@ -15,4 +15,5 @@ SMTP_INTEGRATION = \
 	tests/integration/smtp-rcpt-memo.py
 TESTS += $(SMTP_INTEGRATION)
 EXTRA_DIST += $(SMTP_INTEGRATION) tests/integration/smtp-helper.py \
+	tests/integration/testlib.py \
 	tests/measure-smtpd-rss.sh tests/measure-smtpd-auth-timing.py
