@@ -91,12 +91,7 @@ static int uf_nextline(struct uf_reader *r, const char **line_r, size_t *len_r)
 	}
 }
 
-/*
- * The crypt setting of a hash (algorithm, cost and salt): up to its last
- * '$' ("$y$j9T$salt$", "$6$rounds=N$salt$"), or bcrypt's fixed 29 octets,
- * whose salt runs into the checksum. false when hash has no such form.
- */
-static bool uf_setting(const char *hash, char *out, size_t size)
+bool userfile_hash_setting(const char *hash, char *out, size_t size)
 {
 	const char *last;
 	size_t n, dollars = 0;
@@ -158,7 +153,8 @@ static const char *uf_consider(const struct config *cfg, struct uf_scan *sc,
 	size_t i, stop;
 
 	if (sc->setting[0] == '\0' && !userfile_hash_locked(e->hash))
-		(void)uf_setting(e->hash, sc->setting, sizeof(sc->setting));
+		(void)userfile_hash_setting(e->hash, sc->setting,
+					    sizeof(sc->setting));
 	/* The first line for a login wins, as in passwd(5). */
 	stop = sc->best < 0 ? sc->n_want : (size_t)sc->best;
 	for (i = 0; i < stop; i++) {

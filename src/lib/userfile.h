@@ -98,6 +98,15 @@ const char *userfile_parse_line(char *line, size_t len,
 /* ASCII case-insensitive equality of logins, whatever the locale. */
 bool userfile_login_equal(const char *a, const char *b);
 
+/*
+ * The crypt setting of a hash (algorithm, cost and salt) into out: up to
+ * its last '$' ("$y$j9T$salt$", "$6$rounds=N$salt$"), or bcrypt's fixed
+ * 29 octets, whose salt runs into the checksum. false when hash has no
+ * such form or the setting does not fit. The dummy hash for unknown logins
+ * is the setting of the file's first unlocked account that has one.
+ */
+bool userfile_hash_setting(const char *hash, char *out, size_t size);
+
 /* True when hash locks its account: "*" or a leading '!'. */
 bool userfile_hash_locked(const char *hash);
 
