@@ -1,9 +1,11 @@
 /*
- * userfile.c: lookups in the user file of INTERFACE.md. Every lookup reads
- * the whole file through one fixed buffer, so a bad line anywhere fails
- * every lookup alike, and unknown logins cost the same file scan and
- * crypt_rn() run as known ones (popa3d's AUTH_DUMMY_SALT, with the file's
- * own cost). Line syntax: userfile_parse.c; passwords: userfile_password.c.
+ * userfile.c: lookups in the user file of INTERFACE.md. Without a fresh
+ * index (userindex.h, userfile_indexed.c) a lookup reads the whole file
+ * through one fixed buffer, so a bad line anywhere fails every lookup
+ * alike; with one, postern-passwd has checked every line of this very
+ * file. Unknown logins cost the same lookup and crypt_rn() run as known
+ * ones (popa3d's AUTH_DUMMY_SALT, with the file's own cost). Line syntax:
+ * userfile_parse.c; passwords: userfile_password.c.
  */
 #include <crypt.h>
 #include <errno.h>
@@ -15,6 +17,7 @@
 
 #include "log.h"
 #include "userfile.h"
+#include "userfile_private.h"
 
 /* Reads of the user file: 10,000 accounts are a few dozen read(2)s. */
 #define UF_READ_BUF 65536
@@ -24,8 +27,6 @@
  * some 500,000 accounts.
  */
 #define UF_MAX_FILE_SIZE (64L * 1024 * 1024)
-/* Logins one scan looks for: postmaster key, local@domain, local. */
-#define UF_MAX_WANT 3
 
 struct uf_reader {
 	int fd;
@@ -34,14 +35,6 @@ struct uf_reader {
 	long total;        /* octets read so far, at most UF_MAX_FILE_SIZE */
 	bool eof;
 	char buf[UF_READ_BUF];
-};
-
-struct uf_scan {
-	const char *want[UF_MAX_WANT]; /* in order of preference */
-	size_t want_len[UF_MAX_WANT];
-	size_t n_want;
-	int best; /* index in want of the account in u, -1 for none yet */
-	char setting[POSTERN_MAX_HASH + 1]; /* first usable account's, or "" */
 };
 
 /*
@@ -146,9 +139,8 @@ static bool uf_fill(const struct config *cfg, const struct userfile_entry *e,
 	return r >= 0 && (size_t)r < sizeof(u->maildir);
 }
 
-/* Looks at one account line: the dummy setting, then the wanted logins. */
-static const char *uf_consider(const struct config *cfg, struct uf_scan *sc,
-			       const struct userfile_entry *e, struct user *u)
+const char *uf_consider(const struct config *cfg, struct uf_scan *sc,
+			const struct userfile_entry *e, struct user *u)
 {
 	size_t i, stop;
 
@@ -170,16 +162,20 @@ static const char *uf_consider(const struct config *cfg, struct uf_scan *sc,
 
 /* Opens the user file: a regular file, since a FIFO or a device could
    block or never end. -1 when it cannot be read (logged). */
-static int uf_open(const struct config *cfg, char *esc, size_t size)
+static int uf_open(const struct config *cfg, char *esc, size_t size,
+		   struct stat *st)
 {
-	struct stat st;
 	int fd, err;
 
 	log_escape(esc, size, cfg->users_file);
 	fd = open(cfg->users_file,
 		  O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	err = errno;
-	if (fd != -1 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (fd != -1 && fstat(fd, st) != 0) {
+		err = errno;
+		close(fd);
+		fd = -1;
+	} else if (fd != -1 && !S_ISREG(st->st_mode)) {
 		close(fd);
 		fd = -1;
 		err = EINVAL;
@@ -227,7 +223,8 @@ static bool uf_wanted(const struct uf_scan *sc, const char *line,
 }
 
 /*
- * Reads the whole file; a bad line stops the scan as TEMPFAIL. Every line
+ * Asks the index first. Else reads the whole file; a bad line stops the
+ * scan as TEMPFAIL. Every line
  * is checked in place (userfile_line_ok); only a line that is wanted, or
  * that the fast check refuses, is copied and split by
  * userfile_parse_line(), which has the last word on what is bad.
@@ -239,14 +236,20 @@ static enum userfile_status uf_scan(const struct config *cfg,
 	static char line[POSTERN_MAX_FILE_LINE], esc[POSTERN_MAX_PATHNAME];
 	struct userfile_entry e;
 	struct userfile_span sp;
+	enum userfile_status status;
 	const char *bad = NULL, *p;
 	unsigned long lineno = 0;
 	size_t len, line_high = 0;
+	struct stat st;
 	int r = 0;
 
-	rd.fd = uf_open(cfg, esc, sizeof(esc));
+	rd.fd = uf_open(cfg, esc, sizeof(esc), &st);
 	if (rd.fd == -1)
 		return USERFILE_TEMPFAIL;
+	if (uf_indexed_scan(cfg, sc, u, rd.fd, &st, esc, &status) == 1) {
+		close(rd.fd);
+		return status;
+	}
 	rd.start = rd.end = rd.high = 0;
 	rd.total = 0;
 	rd.eof = false;

@@ -30,16 +30,19 @@
    every offset + 1 within a slot's uint32_t. */
 #define UIW_MAX_FILE_SIZE (64L * 1024 * 1024)
 /*
- * The racy-clock rule: a file whose mtime or ctime is not older than this
- * is read only after a pause, so that any later change gets a newer ctime
- * even where the file system clock ticks coarsely (a few ms on Linux).
+ * The racy-clock rule: a file whose ctime is not older than this is read
+ * only after a pause, so that any later change gets a newer ctime even
+ * where the file system clock ticks coarsely (a few ms on Linux). ctime
+ * alone is the witness: every change sets it to the time of the change,
+ * and unlike mtime (touch -d) it cannot be set to another time.
  */
 #define UIW_RACY_NS 50000000L
 /* Reads of the file before it is declared unstable: about 5 seconds of
    pauses. */
 #define UIW_MAX_TRIES 100
-/* Mode of the index: it holds no password hashes, and the servers read it
-   as whatever user the user file lets read. */
+/* Mode of the index, less what the user file's mode withholds: it holds
+   no password hashes, but its login hashes could be guessed back from a
+   list of names, so it is no more readable than the user file. */
 #define UIW_INDEX_MODE 0644
 
 struct uiw_reader {
@@ -324,7 +327,7 @@ static bool uiw_before(const struct timespec *ts, const struct timespec *limit)
 	       (ts->tv_sec == limit->tv_sec && ts->tv_nsec < limit->tv_nsec);
 }
 
-/* Whether st's mtime or ctime is within UIW_RACY_NS of now (or later). */
+/* Whether st's ctime is within UIW_RACY_NS of now (or later). */
 static bool uiw_too_recent(const struct stat *st)
 {
 	struct timespec limit;
@@ -336,8 +339,7 @@ static bool uiw_too_recent(const struct stat *st)
 		limit.tv_nsec += 1000000000L;
 		limit.tv_sec--;
 	}
-	return !uiw_before(&st->st_mtim, &limit) ||
-	       !uiw_before(&st->st_ctim, &limit);
+	return !uiw_before(&st->st_ctim, &limit);
 }
 
 static void uiw_pause(void)
@@ -494,7 +496,7 @@ static int uiw_store(const char *ipath, char *tmp, const struct stat *st,
 			(unsigned long)st->st_gid, strerror(errno));
 		goto fail;
 	}
-	if (fchmod(fd, UIW_INDEX_MODE) != 0 ||
+	if (fchmod(fd, UIW_INDEX_MODE & st->st_mode) != 0 ||
 	    uiw_write_all(fd, &h, sizeof(h)) != 0 ||
 	    uiw_write_all(fd, t->slots,
 			  (size_t)t->n_slots * sizeof(*t->slots)) != 0 ||
