@@ -1,8 +1,9 @@
 /*
  * postern-passwd: adds, changes the password of, locks, unlocks, removes
- * and lists accounts in the user file of smtpd(8) and pop3d(8). The file
- * is rewritten atomically under a lock (ufedit.c); new passwords are read
- * without echo and hashed with yescrypt (pwprompt.c).
+ * and lists accounts in the user file of smtpd(8) and pop3d(8), and
+ * writes its index. The file is rewritten atomically under a lock, and
+ * the index after it (ufedit.c); new passwords are read without echo and
+ * hashed with yescrypt (pwprompt.c).
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,7 +25,8 @@ enum op {
 	OP_LOCK,
 	OP_UNLOCK,
 	OP_REMOVE,
-	OP_LIST
+	OP_LIST,
+	OP_INDEX
 };
 
 struct edit {
@@ -46,7 +48,7 @@ static const struct command commands[] = {
 	{ "add", OP_ADD, 1, 2 },       { "passwd", OP_PASSWD, 1, 1 },
 	{ "lock", OP_LOCK, 1, 1 },     { "unlock", OP_UNLOCK, 1, 1 },
 	{ "remove", OP_REMOVE, 1, 1 }, { "del", OP_REMOVE, 1, 1 },
-	{ "list", OP_LIST, 0, 0 },
+	{ "list", OP_LIST, 0, 0 },     { "index", OP_INDEX, 0, 0 },
 };
 
 static void usage(FILE *f)
@@ -60,8 +62,12 @@ static void usage(FILE *f)
 		"  unlock LOGIN          allow logins again\n"
 		"  remove LOGIN          remove the account (alias: del)\n"
 		"  list                  list accounts, status and Maildir\n"
+		"  index                 write the index the servers look up "
+		"logins in\n"
 		"Passwords come from the terminal without echo, or as one line "
-		"on standard input.\n");
+		"on standard input.\n"
+		"Every change rewrites the index too; after an edit by hand, "
+		"run index again.\n");
 }
 
 /* The hash of a "lock" or "unlock"; NULL keeps the line as it is. */
@@ -232,6 +238,19 @@ static int run(struct edit *e, const char *users, unsigned long cost,
 	if (e->op == OP_LIST) {
 		if (ufedit_scan(users, true, list_line, e) < 0)
 			return 1;
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			perror("postern-passwd: standard output");
+			return 1;
+		}
+		return 0;
+	}
+	if (e->op == OP_INDEX) {
+		uint64_t n;
+
+		if (ufedit_index(users, &n) < 0)
+			return 1;
+		printf("%llu %s indexed\n", (unsigned long long)n,
+		       n == 1 ? "account" : "accounts");
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			perror("postern-passwd: standard output");
 			return 1;

@@ -4,6 +4,8 @@
  * lock file beside the user file (the user file itself is replaced by
  * rename, so a lock on it would guard the wrong inode) and goes through a
  * temporary file in the same directory: write, fsync, rename, fsync dir.
+ * The index (userindex.h) is written under the same lock, so that the
+ * last editor's index describes the last editor's file.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 #include "userfile.h"
+#include "userindex.h"
 #include "ufedit.h"
 
 /* How long an edit waits for another editor to finish (milliseconds). */
@@ -279,6 +282,36 @@ static int commit(FILE *out, const char *tmp, const char *path)
 	return 0;
 }
 
+/* The index of path, under the lock the caller holds; -1 after printing
+   why (a warning after an edit, which stands). */
+static int write_index(const char *path, bool after_edit, uint64_t *n_r)
+{
+	char err[POSTERN_MAX_PATHNAME + 256];
+
+	if (userindex_write(path, err, sizeof err, n_r) == 0)
+		return 0;
+	if (after_edit)
+		fprintf(stderr,
+			"postern-passwd: warning: the index was not written "
+			"(%s); the servers read the whole user file until "
+			"postern-passwd index succeeds\n",
+			err);
+	else
+		fprintf(stderr, "postern-passwd: %s\n", err);
+	return -1;
+}
+
+int ufedit_index(const char *path, uint64_t *n_r)
+{
+	int lockfd, r;
+
+	if ((lockfd = lock_take(path)) < 0)
+		return -1;
+	r = write_index(path, false, n_r);
+	close(lockfd);
+	return r;
+}
+
 int ufedit_rewrite(const char *path, ufedit_line_fn *fn, ufedit_end_fn *end,
 		   void *ctx)
 {
@@ -314,6 +347,8 @@ int ufedit_rewrite(const char *path, ufedit_line_fn *fn, ufedit_end_fn *end,
 		r = end != NULL ? end(ctx, out) : 0;
 	if (r == 0) {
 		r = commit(out, tmp, path);
+		if (r == 0)
+			(void)write_index(path, true, NULL);
 		goto unlock;
 	}
 	fclose(out);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "postern_limits.h"
@@ -58,10 +59,21 @@ int ufedit_scan(const char *path, bool missing_ok, ufedit_line_fn *fn,
  * a new user file gets mode 0640 and, when run as root and the group
  * exists, group postern), calls end, then fsyncs it, renames it over path
  * and fsyncs the directory. On any error the old file stays untouched.
- * Returns 0, or -1 after printing the error to stderr.
+ * After the rename, still under the lock, it writes path's index
+ * (userindex_write); an index that cannot be written is a warning on
+ * stderr, since the change stands and the servers then read the whole
+ * file. Returns 0, or -1 after printing the error to stderr.
  */
 int ufedit_rewrite(const char *path, ufedit_line_fn *fn, ufedit_end_fn *end,
 		   void *ctx);
+
+/*
+ * Writes path's index (userindex_write) under the lock on "path.lock", as
+ * a rewrite does, with *n_r the accounts in it. Returns 0, or -1 after
+ * printing the error (a bad line as FILE:LINE) to stderr; the old index
+ * is then gone.
+ */
+int ufedit_index(const char *path, uint64_t *n_r);
 
 /* Writes l's text and a LF to out, unchanged. Returns 0 or -1 (EIO). */
 int ufedit_put_line(const struct ufline *l, FILE *out);

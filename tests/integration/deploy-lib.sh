@@ -125,3 +125,56 @@ p.quit()
 print("round trip through port %s and %s: ok" % (smtp_port, pop_port))
 EOP
 }
+
+# Checks $1.index against the user file $1 as it is now: the header of
+# userindex.h (this host's byte order), made from this very file, $2
+# accounts, and every login found by a probe at the offset of its first
+# line. Fails with the reason.
+check_index() {
+	python3 - "$1" "$2" <<'EOP' || fail "index of $1"
+import os, struct, sys
+path, want = sys.argv[1], int(sys.argv[2])
+def bad(why):
+    print("index of %s: %s" % (path, why))
+    sys.exit(1)
+def fnv(login):
+    h = 2166136261
+    for c in login.lower():
+        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+    return h
+data = open(path + ".index", "rb").read()
+(magic, order, n_slots, dev, ino, size, ms, mns, cs, cns, setting,
+ n) = struct.unpack_from("=8sIIQQQqqqqQQ", data)
+head = struct.calcsize("=8sIIQQQqqqqQQ")
+st = os.stat(path)
+if magic != b"pstnidx1" or order != 0x01020304:
+    bad("no index header")
+if len(data) != head + 8 * n_slots or n_slots & (n_slots - 1):
+    bad("%d octets for %d slots" % (len(data), n_slots))
+if (dev, ino, size, ms * 10**9 + mns, cs * 10**9 + cns) != (
+        st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns):
+    bad("stale: made from another file or version")
+if n != want:
+    bad("%d accounts, not %d" % (n, want))
+slots = [struct.unpack_from("=II", data, head + 8 * i) for i in range(n_slots)]
+content = open(path, "rb").read()
+first, off = {}, 0
+for line in content.split(b"\n"):
+    rest = line.lstrip(b" \t")
+    if rest and not rest.startswith(b"#"):
+        first.setdefault(line.split(b":")[0].lower(), off)
+    off += len(line) + 1
+if len(first) != want:
+    bad("the file has %d logins" % len(first))
+for login, where in first.items():
+    h, i, found = fnv(login), fnv(login) & (n_slots - 1), []
+    while slots[i][1] != 0:
+        o = slots[i][1] - 1
+        if slots[i][0] == h and \
+                content[o:o + len(login) + 1].lower() == login + b":":
+            found.append(o)
+        i = (i + 1) & (n_slots - 1)
+    if found != [where]:
+        bad("%r at %r, not at %d" % (login, found, where))
+EOP
+}

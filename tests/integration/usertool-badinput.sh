@@ -3,8 +3,8 @@
 # file or cannot be done, with a clear message and a non-zero status, and
 # leaves the file as it was: bad logins and Maildirs, missing and existing
 # accounts, empty, long and control-character passwords, over-long and bad
-# lines in the file, a symbolic link, bad options. Limits are tried at N
-# and N+1.
+# lines in the file (also for index, which then removes the old index), a
+# symbolic link, bad options. Limits are tried at N and N+1.
 . "${top_srcdir:-.}/tests/integration/deploy-lib.sh"
 test -x "$PASSWD" || skip "postern-passwd not built"
 write_config
@@ -27,7 +27,8 @@ refuse() {
 	test $rc = "$want" || fail "postern-passwd $*: exit $rc, not $want: $(cat "$W/out")"
 	grep -q -e "$msg" "$W/out" || fail "postern-passwd $*: no '$msg' in: $(cat "$W/out")"
 	cmp -s "$U" "$W/orig" || fail "postern-passwd $* changed the file"
-	ls "$T" | grep '^users\.' | grep -qv '^users\.lock$' &&
+	ls "$T" | grep '^users\.' | grep -qv -e '^users\.lock$' \
+		-e '^users\.index$' &&
 		fail "postern-passwd $* left a temporary file"
 	:
 }
@@ -84,10 +85,21 @@ for bad in 'nocolon' 'alice' 'bad login:*' 'empty:' 'ctl:$y$a\tb' \
 	cp "$U" "$W/orig"
 	refuse 1 'users:2: ' add bob
 	refuse 1 'users:2: ' lock alice
+	refuse 1 'users:2: ' index
 done
 printf 'nul:*\0x\n' >"$U"
 cp "$U" "$W/orig"
 refuse 1 'users:1: NUL' remove nul
+
+# index on a file with a bad line: the old index goes, so that the
+# servers read the whole file and report the line.
+printf 'alice:*\n' >"$U"
+pp index >/dev/null || fail "index of a good file"
+test -f "$U.index" || fail "no index written"
+printf '# bad input\nalice:*\nbad line\n' >"$U"
+cp "$U" "$W/orig"
+refuse 1 'users:3: ' index
+test -e "$U.index" && fail "an index left after a bad line"
 
 # A symbolic link would be replaced by a plain file: refused.
 printf 'alice:*\n' >"$W/real"
@@ -102,6 +114,8 @@ refuse 2 'usage' frobnicate alice
 refuse 2 'usage'
 refuse 2 'usage' add
 refuse 2 'usage' lock alice extra
+refuse 2 'usage' index alice
+refuse 2 'usage' -L index
 refuse 2 'usage' -L passwd alice
 refuse 2 'bad cost' -r abc add bob
 refuse 1 'cost 12' -r 12 add bob

@@ -1,9 +1,10 @@
 #!/bin/sh
 # usertool-commands.sh: every postern-passwd command on a user file with
 # comments and blank lines: add (with and without a Maildir, -L), passwd,
-# lock, unlock, remove/del, list; hashes checked with crypt(3) through
-# Python; comments, order, mode and the lack of stray files checked after
-# each rewrite.
+# lock, unlock, remove/del, list, index; hashes checked with crypt(3)
+# through Python; comments, order, mode and the lack of stray files
+# checked after each rewrite, and the index rewritten after each change
+# (check_index reads it as the servers would).
 . "${top_srcdir:-.}/tests/integration/deploy-lib.sh"
 test -x "$PASSWD" || skip "postern-passwd not built"
 python3 -c 'import crypt' 2>/dev/null || skip "python3 has no crypt module"
@@ -30,7 +31,8 @@ EOP
 field() { grep "^$1:" "$U" | cut -d: -f"$2"; }
 only_files() {
 	set -- $(cd "$T" && ls -A | grep -v -e '^mail$' -e '^postern.conf$' -e '^w$' | sort)
-	test "$*" = "users users.lock" || fail "stray files in $T: $*"
+	test "$*" = "users users.index users.lock" ||
+		fail "stray files in $T: $*"
 }
 
 cat >"$U" <<'EOU'
@@ -43,6 +45,7 @@ chmod 0604 "$U"
 
 echo 'alice pw' | pp add alice || fail "add alice"
 check_pw alice 'alice pw'
+check_index "$U" 2
 printf 'bob pw\n' | pp add bob@example.org /srv/mail/bob || fail "add bob"
 test "$(field bob@example.org 3)" = /srv/mail/bob || fail "bob's maildir"
 pp -L add postmaster </dev/null || fail "add -L"
@@ -51,6 +54,7 @@ test "$(field postmaster 2)" = '*' || fail "postmaster hash is not *"
 echo 'cost pw' | pp -r 4 add carol || fail "add -r 4"
 field carol 2 | grep -q '^\$y\$j8T\$' || fail "cost 4 not in carol's hash"
 check_pw carol 'cost pw'
+check_index "$U" 5
 
 test "$(sed -n 1p "$U")" = '# our users' || fail "comment lost"
 test "$(sed -n 2p "$U")" = '' || fail "blank line lost"
@@ -69,6 +73,7 @@ echo 'locked pw' | pp passwd alice || fail "passwd while locked"
 field alice 2 | grep -q '^!\$y\$' || fail "passwd lifted the lock"
 pp unlock alice || fail "unlock"
 check_pw alice 'locked pw'
+check_index "$U" 5
 field alice 2 | grep -q '^\$y\$' || fail "unlock left the !"
 pp unlock postmaster 2>"$W/err" && fail "unlocked an account without password"
 grep -q 'no password' "$W/err" || fail "no reason for the refused unlock"
@@ -87,12 +92,29 @@ pp remove bob@example.org || fail "remove"
 pp del CAROL || fail "del"
 grep -q -e '^bob' -e '^carol' "$U" && fail "removed accounts still there"
 test "$(grep -c . "$U")" = 5 || fail "remove took other lines"
+check_index "$U" 3
+
+# index: a hand edit leaves the index stale (the servers then read the
+# whole file) until postern-passwd index writes it again.
+printf 'hand:*\nHAND:*\n' >>"$U"
+(check_index "$U" 4) >/dev/null &&
+	fail "the index still matches after a hand edit"
+pp index >"$W/out" || fail "index"
+test "$(cat "$W/out")" = '4 accounts indexed' || fail "index said: $(cat "$W/out")"
+check_index "$U" 4
+pp remove hand || fail "remove hand"
+check_index "$U" 3
+
 # -f names the file whatever the configuration says.
 cp "$U" "$T/other"
 "$PASSWD" -c "$T/postern.conf" -f "$T/other" remove zed || fail "-f"
 grep -q '^zed:' "$T/other" && fail "-f edited the wrong file"
 grep -q '^zed:' "$U" || fail "-f touched the configured file"
-rm -f "$T/other" "$T/other.lock"
+check_index "$T/other" 2
+check_index "$U" 3
+"$PASSWD" -c "$T/postern.conf" -f "$T/other" index >"$W/out" || fail "-f index"
+test "$(cat "$W/out")" = '2 accounts indexed' || fail "-f index said: $(cat "$W/out")"
+rm -f "$T/other" "$T/other.lock" "$T/other.index"
 test "$(stat -c %a "$U")" = 604 || fail "mode not kept"
 only_files
 
@@ -102,12 +124,35 @@ if test "$(id -u)" = 0; then
 	chown 65534:65534 "$U"
 	pp lock zed || fail "lock zed"
 	test "$(stat -c %u:%g "$U")" = 65534:65534 || fail "owner not kept"
+	# The servers trust only an index of the user file's owner, and it is
+	# no more readable than the user file (0644 & 0604).
+	test "$(stat -c %u:%g:%a "$U.index")" = 65534:65534:604 ||
+		fail "index owner and mode $(stat -c %u:%g:%a "$U.index")"
+	check_index "$U" 3
 fi
+
+# An index that cannot be written does not undo the change: a warning,
+# exit 0. (A directory where the index should be is in the way.)
+rm -f "$U.index"
+mkdir "$U.index"
+pp lock alice 2>"$W/err" || fail "lock failed for want of an index"
+grep -q 'warning: the index was not written' "$W/err" ||
+	fail "no warning: $(cat "$W/err")"
+field alice 2 | grep -q '^!' || fail "lock not done"
+rmdir "$U.index"
+pp index >/dev/null || fail "index after the obstacle"
+check_index "$U" 3
 
 # A user file that does not exist yet is created, mode 0640.
 rm -f "$U"
 echo 'first pw' | pp add first || fail "add to a missing file"
 test "$(stat -c %a "$U")" = 640 || fail "new file mode $(stat -c %a "$U")"
+check_index "$U" 1
+# index of a missing file: an error, and no index.
+rm -f "$U"
+pp index 2>"$W/err" && fail "index of a missing file succeeded"
+grep -q 'No such file' "$W/err" || fail "index of a missing file: $(cat "$W/err")"
+test -e "$U.index" && fail "an index of a missing file is left"
 "$PASSWD" -V | grep -q '^postern-passwd ' || fail "-V"
 "$PASSWD" -h | grep -q '^usage:' || fail "-h"
 echo "usertool-commands: ok"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # usertool-concurrent.sh: postern-passwd editors at the same time lose no
-# change. Twenty adds and a password change run at once; two editors wait
-# for a lock held from outside and both land once it is free;
-# an editor gives up, changing nothing, when the lock stays held.
+# change. Twenty adds and a password change run at once (and leave the
+# index of the final file); two editors wait for a lock held from outside
+# and both land once it is free; an editor gives up, changing nothing,
+# when the lock stays held.
 . "${top_srcdir:-.}/tests/integration/deploy-lib.sh"
 test -x "$PASSWD" || skip "postern-passwd not built"
 write_config
@@ -38,7 +39,11 @@ test "$(grep -c . "$U")" = 23 || fail "wrong line count $(grep -c . "$U")"
 head -2 "$U" | tr '\n' ' ' | grep -q '^# concurrent edits keep:\* $' ||
 	fail "head of the file changed"
 pp list >/dev/null || fail "the file no longer parses"
-ls "$T" | grep '^users\.' | grep -qv '^users\.lock$' && fail "temporary files left"
+ls "$T" | grep '^users\.' | grep -qv -e '^users\.lock$' -e '^users\.index$' &&
+	fail "temporary files left"
+# Each editor writes the index under the lock: the last one describes
+# the last file.
+check_index "$U" 22
 
 # Holds the edit lock for $1 seconds, as another postern-passwd would;
 # returns once the lock is taken.
@@ -71,6 +76,7 @@ test "$(cat "$W/rcx")" = 0 && test "$(cat "$W/rcr")" = 0 ||
 	fail "an editor failed after waiting"
 grep -q '^waitx:' "$U" || fail "waiting add lost"
 grep -q '^user10:' "$U" && fail "waiting remove lost"
+check_index "$U" 22
 
 # A lock that stays held: the editor gives up after its bounded wait.
 cp "$U" "$W/before"
