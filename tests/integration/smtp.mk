@@ -12,7 +12,8 @@ SMTP_INTEGRATION = \
 	tests/integration/smtp-curl.py \
 	tests/integration/smtp-diskfull.sh \
 	tests/integration/smtp-relay-signals.py \
-	tests/integration/smtp-rcpt-memo.py
+	tests/integration/smtp-rcpt-memo.py \
+	tests/integration/smtp-userindex.py
 TESTS += $(SMTP_INTEGRATION)
 EXTRA_DIST += $(SMTP_INTEGRATION) tests/integration/smtp-helper.py \
 	tests/integration/testlib.py \
