@@ -23,10 +23,12 @@ bench_peakrss_SOURCES = bench/peakrss.c
 .PHONY: bench bench-profile
 bench: $(BENCH_PROGS) $(sbin_PROGRAMS)
 	$(PYTHON3) $(srcdir)/bench/run --bench-dir=bench \
-		--smtpd=src/smtpd/smtpd --pop3d=src/pop3d/pop3d $(BENCH_ARGS)
+		--smtpd=src/smtpd/smtpd --pop3d=src/pop3d/pop3d \
+		--passwd=src/tools/postern-passwd $(BENCH_ARGS)
 
 # Instructions, syscalls and loader work per session and per message
 # (valgrind, strace): what the figures of 'make bench' are made of.
 bench-profile: $(BENCH_PROGS) $(sbin_PROGRAMS)
 	$(PYTHON3) $(srcdir)/bench/profile --bench-dir=bench \
-		--smtpd=src/smtpd/smtpd --pop3d=src/pop3d/pop3d
+		--smtpd=src/smtpd/smtpd --pop3d=src/pop3d/pop3d \
+		--passwd=src/tools/postern-passwd
