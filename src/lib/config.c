@@ -138,7 +138,16 @@ void config_defaults(struct config *cfg)
 				       POSTERN_MAX_PATHNAME,
 		       "default paths fit");
 
-	memset(cfg, 0, sizeof *cfg);
+	/* Every field is set, but the struct is not cleared as a whole: a
+	   session's one (static, still zero) would have all of its 30 KiB
+	   dirtied for nothing. Strings are emptied where they are not. */
+	if (cfg->postmaster[0] != '\0')
+		cfg->postmaster[0] = '\0';
+	if (cfg->relay_command[0] != '\0')
+		cfg->relay_command[0] = '\0';
+	cfg->relay_argc = 0;
+	cfg->relay_argv[0] = NULL;
+	cfg->strict_rfc821_envelopes = false;
 	if (gethostname(cfg->hostname, sizeof cfg->hostname) != 0)
 		cfg->hostname[0] = '\0';
 	cfg->hostname[sizeof cfg->hostname - 1] = '\0';

@@ -71,36 +71,38 @@ enum bare_line_ends {
 /*
  * About 30 KiB: keep one per process (static, or in the session struct),
  * and pass pointers to it; never copy a loaded one (see relay_argv).
+ * The fields a session always uses come first and the big arrays last,
+ * so that a loaded configuration dirties few pages.
  */
 struct config {
-	char hostname[POSTERN_MAX_DOMAIN + 1];
-	/* local_domains, lower-cased; hostname when the key is absent */
-	char local_domains[CONFIG_MAX_LOCAL_DOMAINS][POSTERN_MAX_DOMAIN + 1];
-	size_t n_local_domains;
-	char users_file[POSTERN_MAX_PATHNAME];
-	char mail_root[POSTERN_MAX_PATHNAME];
-	char postmaster[POSTERN_MAX_LOGIN + 1]; /* "" when unset */
 	bool strict_rfc821_envelopes;
-	uint64_t message_size_limit; /* 0: no limit */
+	bool loopback_is_local;
+	bool sender_login_match;
+	enum plaintext_auth plaintext_auth;
+	enum bare_line_ends bare_line_ends;
 	unsigned recipient_limit;
+	unsigned auth_failure_delay;
+	unsigned auth_failure_limit;
+	unsigned error_limit;
+	unsigned smtpd_timeout;
+	unsigned pop3d_timeout;
+	uint64_t message_size_limit; /* 0: no limit */
+	size_t n_local_domains;
+	int relay_argc;
 	/* The relay program and its fixed arguments, split at white space
 	   (no shell): after loading, relay_command holds the words separated
 	   by NULs and relay_argv[0..relay_argc-1] point into it, then NULL.
 	   relay_argv[0] is an absolute path; relay_argc is 0 when unset.
 	   Because of these pointers a loaded struct config must not be
 	   copied by value (memcpy, assignment): pass a pointer to it. */
-	char relay_command[POSTERN_MAX_FILE_LINE];
 	char *relay_argv[CONFIG_RELAY_ARGV_SIZE];
-	int relay_argc;
-	bool loopback_is_local;
-	enum plaintext_auth plaintext_auth;
-	unsigned auth_failure_delay;
-	unsigned auth_failure_limit;
-	bool sender_login_match;
-	enum bare_line_ends bare_line_ends;
-	unsigned error_limit;
-	unsigned smtpd_timeout;
-	unsigned pop3d_timeout;
+	char hostname[POSTERN_MAX_DOMAIN + 1];
+	char postmaster[POSTERN_MAX_LOGIN + 1]; /* "" when unset */
+	char users_file[POSTERN_MAX_PATHNAME];
+	char mail_root[POSTERN_MAX_PATHNAME];
+	char relay_command[POSTERN_MAX_FILE_LINE];
+	/* local_domains, lower-cased; hostname when the key is absent */
+	char local_domains[CONFIG_MAX_LOCAL_DOMAINS][POSTERN_MAX_DOMAIN + 1];
 };
 
 /*
