@@ -17,8 +17,7 @@ static void fake_usage(FILE *f)
 	usage_calls++;
 }
 
-/* Runs cmdline_parse on a NULL-terminated argument list (copied, since
-   getopt wants writable strings). */
+/* Runs cmdline_parse on a NULL-terminated argument list. */
 static int parse(const char *const *args, const char **path, bool *explicit)
 {
 	static char store[8][64];
@@ -31,8 +30,6 @@ static int parse(const char *const *args, const char **path, bool *explicit)
 		argc++;
 	}
 	argv[argc] = NULL;
-	optind = 1;
-	opterr = 0;
 	usage_calls = 0;
 	*path = "default";
 	*explicit = false;
@@ -89,6 +86,38 @@ Test(cmdline, bad_usage)
 	cr_assert_eq(parse(extra, &path, &explicit), 100);
 }
 
+/* What getopt(3) with "c:hV" made of these, as GNU libc does it. */
+Test(cmdline, getopt_forms)
+{
+	const char *const glued[] = { "testd", "-c/etc/g.conf", NULL };
+	const char *const twice[] = { "testd", "-c", "a", "-cb", NULL };
+	const char *const dashes[] = { "testd", "-c", "--", NULL };
+	const char *const ended[] = { "testd", "--", "-c", "x", NULL };
+	const char *const after[] = { "testd", "-c", "x", "--", NULL };
+	const char *const permuted[] = { "testd", "stray", "-h", NULL };
+	const char *const cluster[] = { "testd", "-Vh", NULL };
+	const char *const lone[] = { "testd", "-", NULL };
+	const char *path;
+	bool explicit;
+
+	cr_assert_eq(parse(glued, &path, &explicit), -1);
+	cr_assert_str_eq(path, "/etc/g.conf");
+	cr_assert(explicit);
+	cr_assert_eq(parse(twice, &path, &explicit), -1);
+	cr_assert_str_eq(path, "b");
+	cr_assert_eq(parse(dashes, &path, &explicit), -1);
+	cr_assert_str_eq(path, "--");
+	cr_assert_eq(parse(ended, &path, &explicit), 100);
+	cr_assert_not(explicit);
+	cr_assert_eq(parse(after, &path, &explicit), -1);
+	cr_assert_str_eq(path, "x");
+	cr_assert_eq(parse(permuted, &path, &explicit), 0);
+	cr_assert_eq(usage_calls, 1);
+	cr_assert_eq(parse(cluster, &path, &explicit), 0);
+	cr_assert_eq(usage_calls, 0);
+	cr_assert_eq(parse(lone, &path, &explicit), 100);
+}
+
 Test(cmdline, session_id_hex_and_bounded)
 {
 	char id[64], small[8];
@@ -101,4 +130,23 @@ Test(cmdline, session_id_hex_and_bounded)
 	memset(small, 'x', sizeof(small));
 	cmdline_session_id(small, sizeof(small));
 	cr_assert_eq(strlen(small), sizeof(small) - 1);
+}
+
+/* "%llX%05lX%lX": seconds (8 hex digits until 2106), microseconds padded
+   to 5, then the pid; a cut id is the start of the whole one. */
+Test(cmdline, session_id_layout)
+{
+	char id[64], pid[32], cut[12];
+	size_t n, p;
+
+	cmdline_session_id(id, sizeof(id));
+	snprintf(pid, sizeof(pid), "%lX", (unsigned long)getpid());
+	n = strlen(id);
+	p = strlen(pid);
+	cr_assert_eq(n, 8 + 5 + p, "%s", id);
+	cr_assert_str_eq(id + n - p, pid);
+	cmdline_session_id(cut, sizeof(cut));
+	cr_assert_eq(strncmp(cut, id, 6), 0, "%s %s", cut, id);
+	cmdline_session_id(id, 1);
+	cr_assert_str_eq(id, "");
 }
