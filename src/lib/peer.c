@@ -142,17 +142,98 @@ static void peer_unmap(struct peer_ip *ip)
 	ip->a.v4 = v4;
 }
 
+/* Appends the decimal form of v (below 1000) at out; returns the end. */
+static char *peer_put_dec(char *out, unsigned v)
+{
+	if (v >= 100)
+		*out++ = (char)('0' + v / 100);
+	if (v >= 10)
+		*out++ = (char)('0' + v / 10 % 10);
+	*out++ = (char)('0' + v % 10);
+	return out;
+}
+
+/* "192.0.2.1" from four octets; returns the end (not terminated). */
+static char *peer_put_v4(char *out, const unsigned char *b)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (i > 0)
+			*out++ = '.';
+		out = peer_put_dec(out, b[i]);
+	}
+	return out;
+}
+
+/*
+ * inet_ntop(3) as glibc writes it (RFC 5952: lower-case hex, no leading
+ * zeros, the first longest run of two or more zero groups as "::", and
+ * "::a.b.c.d" for an IPv4-compatible address). By hand because inet_ntop
+ * lies alone in its part of libc.so, which the kernel maps 64 KiB at a
+ * time: 64 KiB of resident memory in every session, for this one call.
+ */
+void peer_format_ip(int family, const void *addr, char out[PEER_ADDR_SIZE])
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *b = addr;
+	unsigned w[8];
+	int i, best = -1, best_len = 0, cur = -1, shift;
+	char *o = out;
+
+	if (family == AF_INET) {
+		*peer_put_v4(o, b) = '\0';
+		return;
+	}
+	for (i = 0; i < 8; i++) {
+		w[i] = (unsigned)b[2 * i] << 8 | b[2 * i + 1];
+		if (w[i] == 0 && cur < 0)
+			cur = i;
+		if (cur >= 0 && (w[i] != 0 || i == 7)) {
+			int len = i - cur + (w[i] == 0);
+
+			if (len > best_len) {
+				best = cur;
+				best_len = len;
+			}
+			cur = -1;
+		}
+	}
+	if (best_len < 2)
+		best = -1;
+	for (i = 0; i < 8; i++) {
+		if (best >= 0 && i >= best && i < best + best_len) {
+			if (i == best)
+				*o++ = ':';
+			continue;
+		}
+		if (i > 0)
+			*o++ = ':';
+		if (i == 6 && best == 0 &&
+		    (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
+			o = peer_put_v4(o, b + 12);
+			break;
+		}
+		for (shift = 12; shift > 0 && (w[i] >> shift) == 0; shift -= 4)
+			;
+		for (; shift >= 0; shift -= 4)
+			*o++ = hex[(w[i] >> shift) & 0xf];
+	}
+	if (best >= 0 && best + best_len == 8)
+		*o++ = ':';
+	*o = '\0';
+}
+
 /* Fills addr, literal (RFC 5321 4.1.3) and loopback from ip. */
 static void peer_set_addr(struct peer *p, struct peer_ip *ip)
 {
 	peer_unmap(ip);
+	peer_format_ip(ip->family, &ip->a, p->addr);
 	if (ip->family == AF_INET) {
-		inet_ntop(AF_INET, &ip->a.v4, p->addr, sizeof(p->addr));
 		snprintf(p->literal, sizeof(p->literal), "[%s]", p->addr);
 		/* RFC 1122 3.2.1.3: all of 127.0.0.0/8 is loopback. */
 		p->loopback = (ntohl(ip->a.v4.s_addr) >> 24) == 127;
 	} else {
-		inet_ntop(AF_INET6, &ip->a.v6, p->addr, sizeof(p->addr));
 		snprintf(p->literal, sizeof(p->literal), "[IPv6:%s]", p->addr);
 		p->loopback = IN6_IS_ADDR_LOOPBACK(&ip->a.v6);
 	}

@@ -9,11 +9,14 @@
 
 #include <stdbool.h>
 
+/* Room for an address in text: INET6_ADDRSTRLEN (46) and more. */
+#define PEER_ADDR_SIZE 64
+
 struct peer {
 	int in_fd, out_fd;
 	bool is_socket;
 	/* "192.0.2.1", "2001:db8::1", "" when not a socket */
-	char addr[64];
+	char addr[PEER_ADDR_SIZE];
 	/* the address literal for trace headers (RFC 5321 4.1.3):
 	   "[192.0.2.1]", "[IPv6:2001:db8::1]"; "[local]" for a transcript
 	   or an AF_UNIX peer; "[unknown]" for a socket without a peer */
@@ -32,5 +35,12 @@ struct peer {
  * fd, a listening socket (Accept=no), or no loadable libsystemd.
  */
 int peer_setup(struct peer *p, bool loopback_is_local);
+
+/*
+ * Writes the address at addr (a struct in_addr for AF_INET, else a
+ * struct in6_addr) in text into out, exactly as glibc's inet_ntop(3)
+ * does.
+ */
+void peer_format_ip(int family, const void *addr, char out[PEER_ADDR_SIZE]);
 
 #endif

@@ -9,6 +9,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -372,4 +373,48 @@ Test(peer, listen_fds_unusable)
 	cr_assert_eq(listen(lfd, 1), 0);
 	cr_assert_eq(run_child(child_listen_bad, lfd), 0);
 	close(lfd);
+}
+
+/*
+ * peer_format_ip writes what inet_ntop(3) writes: random addresses whose
+ * 16-bit groups are often zero (so that runs of every length and place
+ * compress), the IPv4-compatible and -mapped forms, and random IPv4.
+ */
+Test(peer, format_ip_agrees_with_inet_ntop)
+{
+	uint64_t x = 0x9E3779B97F4A7C15u;
+	unsigned char a[16];
+	char want[INET6_ADDRSTRLEN], got[PEER_ADDR_SIZE];
+	int round, i;
+
+	for (round = 0; round < 200000; round++) {
+		for (i = 0; i < 8; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* Half the groups zero, some 0xffff, the rest any. */
+			if (x % 4 < 2) {
+				a[2 * i] = a[2 * i + 1] = 0;
+			} else if (x % 8 == 2) {
+				a[2 * i] = a[2 * i + 1] = 0xff;
+			} else {
+				a[2 * i] = (unsigned char)(x >> 8);
+				a[2 * i + 1] = (unsigned char)(x >> 16);
+				if (x % 16 == 3)
+					a[2 * i] = 0; /* short groups */
+			}
+		}
+		/* The shapes of ::a.b.c.d and ::ffff:a.b.c.d. */
+		if (round % 7 == 0)
+			memset(a, 0, 10);
+		if (round % 14 == 7)
+			a[10] = a[11] = 0xff;
+		cr_assert_not_null(inet_ntop(AF_INET6, a, want, sizeof(want)));
+		peer_format_ip(AF_INET6, a, got);
+		cr_assert_str_eq(got, want);
+		cr_assert_not_null(
+			inet_ntop(AF_INET, a + 12, want, sizeof(want)));
+		peer_format_ip(AF_INET, a + 12, got);
+		cr_assert_str_eq(got, want);
+	}
 }
