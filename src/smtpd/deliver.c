@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "deliver.h"
 #include "log.h"
 #include "userfile.h"
@@ -48,7 +49,7 @@ static int ensure_box(struct session *s, const char *dir)
 		return 0;
 	if (maildir_create(dir) < 0)
 		return -1;
-	maildir_clean_tmp(dir, time(NULL), DELIVER_CLEAN_ENTRIES);
+	maildir_clean_tmp(dir, (time_t)date_now(), DELIVER_CLEAN_ENTRIES);
 	if (s->n_known_boxes < SMTPD_KNOWN_BOXES &&
 	    n < sizeof(s->known_boxes[0])) {
 		memcpy(s->known_boxes[s->n_known_boxes], dir, n + 1);
@@ -151,15 +152,11 @@ static const char *protocol_name(const struct session *s)
 static int format_headers(const struct session *s, struct smtpd_msg *msg,
 			  char *buf, size_t size)
 {
-	char date[64], from[POSTERN_MAX_DOMAIN + 96],
+	char date[DATE_RFC5322_SIZE], from[POSTERN_MAX_DOMAIN + 96],
 		rcpt[POSTERN_MAX_PATH + 16];
-	struct tm tm;
-	time_t now = time(NULL);
 	int rp, r;
 
-	localtime_r(&now, &tm);
-	/* RFC 5322 3.3 date-time; the C locale gives English names. */
-	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", &tm);
+	date_rfc5322(date_now(), date); /* RFC 5322 3.3, in UTC */
 	if (s->peer.is_socket)
 		snprintf(from, sizeof(from), "%s (%s)", s->helo,
 			 s->peer.literal);

@@ -5,13 +5,15 @@ src_smtpd_smtpd_SOURCES = \
 	src/smtpd/replies.h src/smtpd/replies.c \
 	src/smtpd/cmd_helo.c src/smtpd/cmd_mail.c src/smtpd/cmd_rcpt.c \
 	src/smtpd/cmd_misc.c src/smtpd/cmd_data.c src/smtpd/auth.c \
-	src/smtpd/data.h src/smtpd/data.c \
+	src/smtpd/data.h src/smtpd/data.c src/smtpd/date.h src/smtpd/date.c \
 	src/smtpd/deliver.h src/smtpd/deliver.c src/smtpd/relay.c
 src_smtpd_smtpd_LDADD = $(POSTERN_LIBS)
 
 if HAVE_CRITERION
-check_PROGRAMS += tests/unit/test_smtpd_replies tests/unit/test_smtpd_data
-TESTS += tests/unit/test_smtpd_replies tests/unit/test_smtpd_data
+check_PROGRAMS += tests/unit/test_smtpd_replies tests/unit/test_smtpd_data \
+	tests/unit/test_smtpd_date
+TESTS += tests/unit/test_smtpd_replies tests/unit/test_smtpd_data \
+	tests/unit/test_smtpd_date
 tests_unit_test_smtpd_replies_SOURCES = tests/unit/test_smtpd_replies.c \
 	src/smtpd/replies.c
 tests_unit_test_smtpd_replies_CFLAGS = $(UNIT_CFLAGS)
@@ -20,6 +22,10 @@ tests_unit_test_smtpd_data_SOURCES = tests/unit/test_smtpd_data.c \
 	src/smtpd/data.c
 tests_unit_test_smtpd_data_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_smtpd_data_LDADD = $(UNIT_LIBS)
+tests_unit_test_smtpd_date_SOURCES = tests/unit/test_smtpd_date.c \
+	src/smtpd/date.c
+tests_unit_test_smtpd_date_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_smtpd_date_LDADD = $(UNIT_LIBS)
 endif
 
 # Transcripts: one per feature (tests/README).
