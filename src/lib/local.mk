@@ -1,7 +1,7 @@
 # libpostern.a: what smtpd and pop3d share. Modules add their sources in
 # io.mk, codec.mk, addr.mk and store.mk.
 noinst_LIBRARIES += src/lib/libpostern.a
-src_lib_libpostern_a_SOURCES = src/lib/postern_limits.h \
+src_lib_libpostern_a_SOURCES = src/lib/postern_limits.h src/lib/ascii.h \
 	src/lib/cmdline.c src/lib/cmdline.h
 src_lib_libpostern_a_CFLAGS = $(AM_CFLAGS) $(SYSTEMD_CFLAGS) $(CRYPT_CFLAGS)
 

@@ -6,8 +6,8 @@
 #include "pop3d.h"
 
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "conn.h"
 #include "sasl.h"
 
@@ -153,9 +153,9 @@ enum pop3_result pop3_cmd_auth(struct pop3_session *s, char *arg)
 				s, POP3_BAD,
 				"AUTH takes a mechanism and one response");
 	}
-	if (strcasecmp(arg, "PLAIN") == 0)
+	if (ascii_casecmp(arg, "PLAIN") == 0)
 		return auth_plain(s, ir);
-	if (strcasecmp(arg, "LOGIN") == 0)
+	if (ascii_casecmp(arg, "LOGIN") == 0)
 		return auth_login(s, ir);
 	return pop3_reply(s, POP3_ERR, "unsupported authentication mechanism");
 }

@@ -9,9 +9,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
+#include "ascii.h"
 #include "log.h"
 
 uint64_t pop3_now_ms(void)
@@ -129,7 +129,7 @@ static const struct pop3_cmd *lookup(const struct pop3_cmd *table, char *line,
 	*arg_r = sp ? sp + 1 : NULL;
 	for (c = table; c->verb != NULL; c++)
 		if (strlen(c->verb) == vlen &&
-		    strncasecmp(c->verb, line, vlen) == 0)
+		    ascii_ncasecmp(c->verb, line, vlen) == 0)
 			return c;
 	return NULL;
 }

@@ -6,9 +6,9 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
+#include "ascii.h"
 #include "log.h"
 #include "replies.h"
 #include "sasl.h"
@@ -24,8 +24,8 @@ bool auth_sender_owned(const struct session *s, const struct smtp_path *from)
 	if (!s->authenticated || from->null_path)
 		return false;
 	if (strchr(s->login, '@') != NULL)
-		return strcasecmp(from->addr, s->login) == 0;
-	return strcasecmp(from->local_unquoted, s->login) == 0 &&
+		return ascii_casecmp(from->addr, s->login) == 0;
+	return ascii_casecmp(from->local_unquoted, s->login) == 0 &&
 	       config_is_local_domain(&s->cfg, from->domain);
 }
 
@@ -189,9 +189,9 @@ void cmd_auth(struct session *s, char *arg)
 			return;
 		}
 	}
-	if (strcasecmp(arg, "PLAIN") == 0)
+	if (ascii_casecmp(arg, "PLAIN") == 0)
 		auth_plain(s, ir);
-	else if (strcasecmp(arg, "LOGIN") == 0)
+	else if (ascii_casecmp(arg, "LOGIN") == 0)
 		auth_login(s, ir);
 	else
 		reply(s, R_AUTH_MECH);

@@ -6,8 +6,8 @@
  */
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "log.h"
 #include "replies.h"
 #include "smtpd.h"
@@ -16,7 +16,7 @@ const char *smtpd_after_keyword(const char *arg, const char *keyword)
 {
 	size_t n = strlen(keyword);
 
-	if (strncasecmp(arg, keyword, n) != 0)
+	if (ascii_ncasecmp(arg, keyword, n) != 0)
 		return NULL;
 	return arg + n;
 }
@@ -52,30 +52,30 @@ static enum reply_id check_params(const struct session *s,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (strcasecmp(p[i].key, "SIZE") == 0 && !seen_size) {
+		if (ascii_casecmp(p[i].key, "SIZE") == 0 && !seen_size) {
 			seen_size = true;
 			if (!parse_size(p[i].value, &size))
 				return R_BAD_PARAM;
 			if (s->cfg.message_size_limit != 0 &&
 			    size > s->cfg.message_size_limit)
 				return R_TOO_BIG;
-		} else if (strcasecmp(p[i].key, "BODY") == 0 && !seen_body) {
+		} else if (ascii_casecmp(p[i].key, "BODY") == 0 && !seen_body) {
 			/* RFC 6152 2: 7BIT or 8BITMIME; both are stored as
 			   they come, byte for byte. */
 			seen_body = true;
 			if (p[i].value == NULL ||
-			    (strcasecmp(p[i].value, "7BIT") != 0 &&
-			     strcasecmp(p[i].value, "8BITMIME") != 0))
+			    (ascii_casecmp(p[i].value, "7BIT") != 0 &&
+			     ascii_casecmp(p[i].value, "8BITMIME") != 0))
 				return R_BAD_PARAM;
-		} else if (strcasecmp(p[i].key, "AUTH") == 0 && !seen_auth) {
+		} else if (ascii_casecmp(p[i].key, "AUTH") == 0 && !seen_auth) {
 			/* RFC 4954 5: accepted; we never pass it on, so the
 			   value (xtext or "<>") is only required to exist. */
 			seen_auth = true;
 			if (p[i].value == NULL)
 				return R_BAD_PARAM;
-		} else if (strcasecmp(p[i].key, "SIZE") == 0 ||
-			   strcasecmp(p[i].key, "BODY") == 0 ||
-			   strcasecmp(p[i].key, "AUTH") == 0) {
+		} else if (ascii_casecmp(p[i].key, "SIZE") == 0 ||
+			   ascii_casecmp(p[i].key, "BODY") == 0 ||
+			   ascii_casecmp(p[i].key, "AUTH") == 0) {
 			return R_BAD_PARAM; /* given twice */
 		} else {
 			return R_UNKNOWN_PARAM;

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "log.h"
 #include "replies.h"
 #include "smtpd.h"
@@ -95,8 +95,8 @@ static const struct smtpd_rcpt_memo *memo_find(const struct session *s,
 	for (i = 0; i < s->n_rcpt_memo; i++) {
 		const struct smtpd_rcpt_memo *m = &s->rcpt_memo[i];
 
-		if (strcasecmp(m->local, to->local_unquoted) == 0 &&
-		    strcasecmp(m->domain, to->domain) == 0)
+		if (ascii_casecmp(m->local, to->local_unquoted) == 0 &&
+		    ascii_casecmp(m->domain, to->domain) == 0)
 			return m;
 	}
 	return NULL;

@@ -4,12 +4,12 @@
  * 2920); the emitter counts protocol errors and marks the session closing
  * after any 421 (RFC 5321 3.8), so handlers never do either themselves.
  */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "log.h"
 #include "replies.h"
 #include "smtpd.h"
@@ -79,7 +79,7 @@ char *reply_word(char *dst, size_t size, enum reply_id id)
 	if (size == 0)
 		return dst;
 	for (i = 0; i + 1 < size && name[i] != '\0'; i++)
-		dst[i] = (char)tolower((unsigned char)name[i]);
+		dst[i] = (char)ascii_lower((unsigned char)name[i]);
 	dst[i] = '\0';
 	return dst;
 }

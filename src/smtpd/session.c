@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "cmdline.h"
 #include "log.h"
 #include "replies.h"
@@ -145,7 +145,7 @@ static const struct command *command_find(const char *verb)
 	const struct command *c;
 
 	for (c = commands; c->verb != NULL; c++)
-		if (strcasecmp(c->verb, verb) == 0)
+		if (ascii_casecmp(c->verb, verb) == 0)
 			break;
 	return c;
 }
