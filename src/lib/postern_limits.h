@@ -66,9 +66,16 @@
 /* Messages in one POP3 maildrop that a session will list. */
 #define POSTERN_POP3_MAX_MESSAGES 1000000
 
-/* I/O buffer sizes: big enough that a pipelined burst is one read/write. */
+/*
+ * I/O buffer sizes. Input: a pipelined burst is one read, and DATA comes
+ * in 16 KiB reads (fewer system calls per message, measured). Output: a
+ * burst of replies is a few hundred octets; a message that RETR streams
+ * goes out in 8 KiB sends as fast as in 64 KiB ones on loopback
+ * (measured: 50 MB at about 700 MB/s either way), and every page of this
+ * buffer is one that a download dirties.
+ */
 #define POSTERN_IO_INBUF 16384
-#define POSTERN_IO_OUTBUF 65536
+#define POSTERN_IO_OUTBUF 8192
 
 /* An SMTP session ends after this long, however busy (RFC 5321 4.5.3.2). */
 #define POSTERN_SMTP_SESSION_MAX_SECONDS 3600
