@@ -275,7 +275,7 @@ static enum conn_status fill(struct conn *c, int64_t deadline)
 	}
 }
 
-enum conn_status conn_peek(struct conn *c, const char **data_r, size_t *len_r,
+enum conn_status conn_peek(struct conn *c, char **data_r, size_t *len_r,
 			   int timeout_ms)
 {
 	enum conn_status st = CONN_OK;

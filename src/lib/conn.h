@@ -110,9 +110,10 @@ enum conn_status conn_read_line(struct conn *c, char *buf, size_t size,
  * Flushes output before it would block. Waits at most timeout_ms. Returns
  * CONN_TOO_LONG when the buffer is full of bytes already returned and none
  * were consumed; CONN_EOF when no new byte will come (*len_r still counts
- * what is left).
+ * what is left). The bytes are the connection's own: a caller may
+ * overwrite those it then consumes (smtpd's DATA un-stuffs in place).
  */
-enum conn_status conn_peek(struct conn *c, const char **data_r, size_t *len_r,
+enum conn_status conn_peek(struct conn *c, char **data_r, size_t *len_r,
 			   int timeout_ms);
 
 /* Marks n bytes (n <= what conn_peek returned) as used. */

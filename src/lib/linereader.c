@@ -59,7 +59,8 @@ enum conn_status conn_read_line(struct conn *c, char *buf, size_t size,
 	int64_t deadline = conn_deadline_after(timeout_ms);
 	size_t scanned = 0, len;
 	enum conn_status st;
-	const char *data, *lf;
+	const char *lf;
+	char *data;
 
 	*len_r = 0;
 	*flags_r = 0;

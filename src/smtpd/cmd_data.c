@@ -16,7 +16,7 @@
 static bool receive(struct session *s, struct data_machine *m)
 {
 	enum conn_status st;
-	const char *p;
+	char *p;
 	size_t n;
 
 	while (!m->done) {
@@ -29,9 +29,10 @@ static bool receive(struct session *s, struct data_machine *m)
 			session_read_failed(s, st);
 			return false;
 		}
+		/* The message is un-stuffed in the input buffer itself and
+		   written from there: no copy, no buffer of its own. */
 		conn_consume(&s->conn, data_feed(m, p, n));
 	}
-	(void)data_flush(m); /* an error is in m->sink_error */
 	return true;
 }
 

@@ -4,6 +4,12 @@
  * data, which closes the SMTP smuggling vectors. Dots are un-stuffed (RFC
  * 5321 4.5.2), CRLF becomes LF, the size is counted as sent, and Received:
  * fields of the header section are counted for loop detection (6.3).
+ *
+ * The stored octets are written over the input, behind the octets still
+ * to be read: a state entered within a chunk owes at most the octets it
+ * consumed there (the dot of ".\n", the CR of a bare CR), so the write
+ * position never passes the read position. Only the states a chunk starts
+ * in can owe octets of the chunk before; those go through m->carry.
  */
 #include <string.h>
 
@@ -24,7 +30,7 @@ static const char received_name[] = "received:";
 void data_init(struct data_machine *m, bool normalize, uint64_t limit,
 	       data_sink_fn sink, void *sink_ctx)
 {
-	memset(m, 0, sizeof(*m) - sizeof(m->out));
+	memset(m, 0, sizeof(*m));
 	m->normalize = normalize;
 	m->limit = limit;
 	m->sink = sink;
@@ -46,16 +52,20 @@ static bool storing(const struct data_machine *m)
 	       m->received <= POSTERN_MAX_RECEIVED_HEADERS;
 }
 
-int data_flush(struct data_machine *m)
+/* Hands the stored octets from start up to m->out to the sink. */
+static void hand_over(struct data_machine *m, const char *start)
 {
 	int err;
 
-	if (m->out_len > 0 && storing(m)) {
-		err = m->sink(m->sink_ctx, m->out, m->out_len);
+	if (m->out > start && storing(m)) {
+		err = m->sink(m->sink_ctx, start, (size_t)(m->out - start));
 		if (err != 0)
 			m->sink_error = err;
 	}
-	m->out_len = 0;
+}
+
+int data_flush(struct data_machine *m)
+{
 	return m->sink_error;
 }
 
@@ -71,22 +81,15 @@ static void count(struct data_machine *m, size_t n)
 		m->too_big = true;
 }
 
+/* Stores n octets at m->out; p is at or after m->out, or a literal. */
 static void append(struct data_machine *m, const char *p, size_t n)
 {
-	size_t k;
-
-	while (n > 0 && storing(m)) {
-		if (m->out_len == sizeof(m->out))
-			data_flush(m);
-		k = sizeof(m->out) - m->out_len;
-		if (k > n)
-			k = n;
-		memcpy(m->out + m->out_len, p, k);
-		m->out_len += k;
-		m->stored += k;
-		p += k;
-		n -= k;
-	}
+	if (!storing(m))
+		return;
+	if (m->out != p)
+		memmove(m->out, p, n);
+	m->out += n;
+	m->stored += n;
 }
 
 /* Matches the start of a header line against "Received:". */
@@ -211,11 +214,31 @@ static size_t step(struct data_machine *m, const char *p, size_t n)
 	return 0;
 }
 
-size_t data_feed(struct data_machine *m, const char *p, size_t n)
+/* The states that hold octets back: a CR, a dot, or both. */
+static bool pending(int state)
 {
-	size_t i = 0;
+	return state == S_CR || state == S_DOT || state == S_DOT_CR;
+}
 
+size_t data_feed(struct data_machine *m, char *p, size_t n)
+{
+	size_t i = 0, k;
+
+	/* What the states left by the chunk before release: at most ".\n",
+	   which fits in place when as many octets were used for it. */
+	m->out = m->carry;
+	while (i < n && !m->done && pending(m->state))
+		i += step(m, p + i, n - i);
+	k = (size_t)(m->out - m->carry);
+	if (k <= i) {
+		memcpy(p, m->carry, k);
+		m->out = p + k;
+	} else {
+		hand_over(m, m->carry);
+		m->out = p;
+	}
 	while (i < n && !m->done)
 		i += step(m, p + i, n - i);
+	hand_over(m, p);
 	return i;
 }

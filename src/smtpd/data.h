@@ -1,9 +1,11 @@
 /*
  * data.h: the DATA byte machine (RFC 5321 4.1.1.4, 4.5.2). It takes the
  * bytes after "354" in chunks of any size, finds the end of the data,
- * un-stuffs dots, turns CRLF into LF and hands the message to a sink in
- * bounded pieces. It holds no more than one output buffer, whatever the
- * message size, and knows nothing of sockets or files.
+ * un-stuffs dots, turns CRLF into LF and hands the message to a sink. It
+ * works in place: what it stores of a chunk only ever gets shorter, so the
+ * stored octets are written over the chunk's own and handed to the sink
+ * from there, and the machine holds no buffer at all, whatever the message
+ * size. It knows nothing of sockets or files.
  */
 #ifndef POSTERN_SMTPD_DATA_H
 #define POSTERN_SMTPD_DATA_H
@@ -11,9 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* Output is handed to the sink in pieces of at most this many octets. */
-#define DATA_OUTBUF 16384
 
 /*
  * The sink: writes n octets somewhere; 0, or an errno value, after which
@@ -44,8 +43,10 @@ struct data_machine {
 	bool in_header;   /* still in the header section (RFC 5322 2.1) */
 	size_t line_len;  /* octets stored of the current line */
 	int hdr_match;    /* octets of "Received:" matched, -1: none */
-	size_t out_len;
-	char out[DATA_OUTBUF];
+	char *out;        /* where the next stored octet goes */
+	/* The line end and dot a chunk's first octet can release, which
+	   were in the chunk before: they go to the sink from here. */
+	char carry[2];
 };
 
 /*
@@ -56,15 +57,19 @@ void data_init(struct data_machine *m, bool normalize, uint64_t limit,
 	       data_sink_fn sink, void *sink_ctx);
 
 /*
- * Feeds n octets of p. Returns how many were used: all of them, or fewer
- * when the end of the data came first (m->done is then true and the rest
- * belongs to the next command).
+ * Feeds n octets of p, which it overwrites: what is stored of the octets
+ * it used goes to the front of p and from there to the sink, in one call
+ * (two, rarely: when a dot or line end held back at the end of the chunk
+ * before does not fit in place). The octets it did not use are left as
+ * they were. Returns how many were used: all of them, or fewer when the
+ * end of the data came first (m->done is then true and the rest belongs
+ * to the next command).
  */
-size_t data_feed(struct data_machine *m, const char *p, size_t n);
+size_t data_feed(struct data_machine *m, char *p, size_t n);
 
 /*
- * Hands what is still buffered to the sink (after m->done). Returns 0 or
- * the sink's error (also in m->sink_error).
+ * After m->done: 0, or the sink's error (also in m->sink_error). Nothing
+ * is buffered, so there is nothing left to hand over.
  */
 int data_flush(struct data_machine *m);
 

@@ -117,7 +117,7 @@ static void stream(size_t n, size_t chunk, size_t keep)
 	struct script s = { in, n, 0, chunk, 0, 0 };
 	struct conn *c = new_conn(&s);
 	size_t got = 0, len, use, rounds = 0;
-	const char *data;
+	char *data;
 	enum conn_status st;
 
 	cr_assert_not_null(out);
@@ -161,7 +161,7 @@ Test(conn_peek, reads_more_when_nothing_consumed)
 {
 	struct script s = { "abcdef", 6, 0, 2, 0, 0 };
 	struct conn *c = new_conn(&s);
-	const char *data;
+	char *data;
 	size_t len;
 
 	cr_assert_eq(conn_peek(c, &data, &len, -1), CONN_OK);
@@ -184,7 +184,7 @@ Test(conn_peek, full_buffer_is_too_long)
 	char *in = pattern(n);
 	struct script s = { in, n, 0, 1000, 0, 0 };
 	struct conn *c = new_conn(&s);
-	const char *data;
+	char *data;
 	size_t len, rounds = 0;
 	enum conn_status st;
 
@@ -208,7 +208,7 @@ Test(conn_peek, reads_are_large)
 	char *in = pattern(n);
 	struct script s = { in, n, 0, SIZE_MAX, 0, 0 };
 	struct conn *c = new_conn(&s);
-	const char *data;
+	char *data;
 	size_t len;
 
 	cr_assert_eq(conn_peek(c, &data, &len, -1), CONN_OK);
@@ -229,7 +229,7 @@ Test(conn_peek, consume_more_than_buffered_is_clamped)
 {
 	struct script s = { "abc", 3, 0, SIZE_MAX, 0, 0 };
 	struct conn *c = new_conn(&s);
-	const char *data;
+	char *data;
 	size_t len;
 
 	cr_assert_eq(conn_peek(c, &data, &len, -1), CONN_OK);
@@ -243,7 +243,7 @@ Test(conn_peek, consume_more_than_buffered_is_clamped)
 Test(conn_pending, buffer_and_fd)
 {
 	struct conn *c = malloc(sizeof(*c));
-	const char *data;
+	char *data;
 	size_t len;
 	int p[2];
 
@@ -270,7 +270,7 @@ Test(conn_pending, no_fd)
 {
 	struct script s = { "x", 1, 0, SIZE_MAX, 0, 0 };
 	struct conn *c = new_conn(&s);
-	const char *data;
+	char *data;
 	size_t len;
 
 	cr_assert(!conn_input_pending(c));

@@ -610,7 +610,7 @@ Test(linereader_fd, trickled_pipe)
 Test(linereader_fd, line_after_peek)
 {
 	struct piped *p = piped_new(&pipe_in_ops);
-	const char *data;
+	char *data;
 	size_t len;
 	char buf[64];
 
