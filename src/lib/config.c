@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "config_private.h"
+#include "fmt.h"
 
 /*
  * Parses one line (len octets, without its LF; line[len] may be written)
@@ -31,7 +32,7 @@ static int config_line(struct config *cfg, char *line, size_t len, char *msg,
 	for (i = 0; i < len; i++)
 		if (((unsigned char)line[i] < ' ' && line[i] != '\t') ||
 		    line[i] == 0x7f) {
-			snprintf(msg, msglen, "control character in line");
+			fmt_snprintf(msg, msglen, "control character in line");
 			return -1;
 		}
 	p += strspn(p, CONFIG_BLANKS);
@@ -40,8 +41,8 @@ static int config_line(struct config *cfg, char *line, size_t len, char *msg,
 	klen = strcspn(p, CONFIG_BLANKS "=");
 	v = p + klen + strspn(p + klen, CONFIG_BLANKS);
 	if (*v != '=') {
-		snprintf(msg, msglen, "missing '=' after '%.*s'",
-			 klen > 64 ? 64 : (int)klen, p);
+		fmt_snprintf(msg, msglen, "missing '=' after '%.*s'",
+			     klen > 64 ? 64 : (int)klen, p);
 		return -1;
 	}
 	v++;
@@ -67,8 +68,8 @@ static int config_end_line(struct config_reader *r)
 	char msg[256];
 
 	if (config_line(r->cfg, r->line, r->len, msg, sizeof msg) < 0) {
-		snprintf(r->err, r->errlen, "%s:%lu: %s", r->path, r->lineno,
-			 msg);
+		fmt_snprintf(r->err, r->errlen, "%s:%lu: %s", r->path,
+			     r->lineno, msg);
 		return -1;
 	}
 	r->lineno++;
@@ -84,9 +85,9 @@ static int config_feed(struct config_reader *r, const char *p, size_t n)
 		size_t seg = nl != NULL ? (size_t)(nl - p) : n;
 
 		if (seg > POSTERN_MAX_FILE_LINE - r->len) {
-			snprintf(r->err, r->errlen,
-				 "%s:%lu: line longer than %d octets", r->path,
-				 r->lineno, POSTERN_MAX_FILE_LINE);
+			fmt_snprintf(r->err, r->errlen,
+				     "%s:%lu: line longer than %d octets",
+				     r->path, r->lineno, POSTERN_MAX_FILE_LINE);
 			return -1;
 		}
 		memcpy(r->line + r->len, p, seg);
@@ -112,16 +113,17 @@ static int config_read(struct config_reader *r, int fd)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			snprintf(r->err, r->errlen, "%s: %s", r->path,
-				 strerror(errno));
+			fmt_snprintf(r->err, r->errlen, "%s: %s", r->path,
+				     strerror(errno));
 			return -1;
 		}
 		if (got == 0)
 			break;
 		total += (size_t)got;
 		if (total > CONFIG_MAX_FILE_SIZE) {
-			snprintf(r->err, r->errlen, "%s: larger than %d octets",
-				 r->path, CONFIG_MAX_FILE_SIZE);
+			fmt_snprintf(r->err, r->errlen,
+				     "%s: larger than %d octets", r->path,
+				     CONFIG_MAX_FILE_SIZE);
 			return -1;
 		}
 		if (config_feed(r, buf, (size_t)got) < 0)
@@ -185,11 +187,11 @@ int config_load(struct config *cfg, const char *path, bool explicit, char *err,
 	if (fd < 0) {
 		if (!explicit && errno == ENOENT)
 			return 0;
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		fmt_snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "%s: not a regular file", path);
+		fmt_snprintf(err, errlen, "%s: not a regular file", path);
 		(void)close(fd);
 		return -1;
 	}

@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "config_private.h"
+#include "fmt.h"
 #include "userfile.h"
 
 enum config_type {
@@ -300,20 +301,20 @@ int config_set_key(struct config *cfg, const char *key, size_t klen,
 	const char *err;
 
 	if (k == NULL) {
-		snprintf(msg, msglen, "unknown key '%.*s'",
-			 klen > 64 ? 64 : (int)klen, key);
+		fmt_snprintf(msg, msglen, "unknown key '%.*s'",
+			     klen > 64 ? 64 : (int)klen, key);
 		return -1;
 	}
 	err = config_set(cfg, k, v);
 	if (err == NULL)
 		return 0;
 	if (k->type == CT_UINT || k->type == CT_UINT64)
-		snprintf(msg, msglen,
-			 "%s: not a decimal number from %llu to %llu", k->name,
-			 (unsigned long long)k->min,
-			 (unsigned long long)k->max);
+		fmt_snprintf(msg, msglen,
+			     "%s: not a decimal number from %llu to %llu",
+			     k->name, (unsigned long long)k->min,
+			     (unsigned long long)k->max);
 	else
-		snprintf(msg, msglen, "%s: %s", k->name, err);
+		fmt_snprintf(msg, msglen, "%s: %s", k->name, err);
 	return -1;
 }
 

@@ -12,6 +12,7 @@
 
 #include "conn.h"
 #include "conn_private.h"
+#include "fmt.h"
 
 /*
  * Marks the output side dead. Replies are positional (RFC 5321 4.2, RFC 1939
@@ -108,7 +109,7 @@ int conn_vprintf(struct conn *c, const char *fmt, va_list ap)
 	/* conn_write keeps out_len below the size, so room is at least 1. */
 	room = sizeof(c->out) - c->out_len;
 	va_copy(ap2, ap);
-	n = vsnprintf(c->out + c->out_len, room, fmt, ap2);
+	n = fmt_vsnprintf(c->out + c->out_len, room, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return -1;
@@ -122,7 +123,7 @@ int conn_vprintf(struct conn *c, const char *fmt, va_list ap)
 	}
 	if (conn_flush(c) < 0)
 		return -1;
-	n = vsnprintf(c->out, sizeof(c->out), fmt, ap);
+	n = fmt_vsnprintf(c->out, sizeof(c->out), fmt, ap);
 	if (n < 0 || (size_t)n >= sizeof(c->out))
 		return -1;
 	c->out_len = (size_t)n;

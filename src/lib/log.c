@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "log.h"
 #include "log_journal.h"
 #include "sdload.h"
@@ -84,8 +85,8 @@ static void log_plug_stderr(void)
 
 void log_init(const char *ident)
 {
-	snprintf(logst.ident, sizeof(logst.ident), "%s",
-		 ident != NULL && ident[0] != '\0' ? ident : "postern");
+	fmt_snprintf(logst.ident, sizeof(logst.ident), "%s",
+		     ident != NULL && ident[0] != '\0' ? ident : "postern");
 	logst.backend = log_choose_backend();
 	if (fcntl(STDERR_FILENO, F_GETFD) == -1 && errno == EBADF)
 		log_plug_stderr();
@@ -172,8 +173,8 @@ static size_t log_put_fields(char *line, size_t size, size_t len)
 	int r;
 
 	for (i = 0; i < logst.n_fields && len < size; i++) {
-		r = snprintf(line + len, size - len, "%s=%s ",
-			     logst.fields[i].key, logst.fields[i].value);
+		r = fmt_snprintf(line + len, size - len, "%s=%s ",
+				 logst.fields[i].key, logst.fields[i].value);
 		if (r < 0)
 			break;
 		len += (size_t)r;
@@ -238,16 +239,16 @@ void log_msg(int prio, const char *fmt, ...)
 	if (!logst.ready)
 		log_init(NULL);
 	if (logst.backend == LOG_BACKEND_STDERR)
-		r = snprintf(line, sizeof(line), "%s[%ld]: ", logst.ident,
-			     (long)getpid());
+		r = fmt_snprintf(line, sizeof(line), "%s[%ld]: ", logst.ident,
+				 (long)getpid());
 	else if (logst.backend == LOG_BACKEND_JOURNAL)
-		r = snprintf(line, sizeof(line), "MESSAGE=");
+		r = fmt_snprintf(line, sizeof(line), "MESSAGE=");
 	len = r > 0 ? (size_t)r : 0;
 	start = len;
 	len = log_put_fields(line, sizeof(line) - 1, len);
 	avail = sizeof(line) - 1 - len;
 	va_start(ap, fmt);
-	r = vsnprintf(line + len, avail, fmt, ap);
+	r = fmt_vsnprintf(line + len, avail, fmt, ap);
 	va_end(ap);
 	if (r > 0)
 		len += (size_t)r < avail ? (size_t)r : avail - 1;

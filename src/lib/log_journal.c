@@ -13,6 +13,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "log_journal.h"
 #include "sdload.h"
 
@@ -157,9 +158,10 @@ int log_journal_send(int prio, const char *ident, char *line, size_t len,
 	size_t pos = start, used = 0, need, j;
 	int n = 0;
 
-	snprintf(prio_f, sizeof(prio_f), "PRIORITY=%d", prio & LOG_PRIMASK);
-	snprintf(fac_f, sizeof(fac_f), "SYSLOG_FACILITY=%d", LOG_FAC(LOG_MAIL));
-	snprintf(ident_f, sizeof(ident_f), "SYSLOG_IDENTIFIER=%s", ident);
+	fmt_snprintf(prio_f, sizeof(prio_f), "PRIORITY=%d", prio & LOG_PRIMASK);
+	fmt_snprintf(fac_f, sizeof(fac_f), "SYSLOG_FACILITY=%d",
+		     LOG_FAC(LOG_MAIL));
+	fmt_snprintf(ident_f, sizeof(ident_f), "SYSLOG_IDENTIFIER=%s", ident);
 	iov[n++] = (struct iovec){ line, len };
 	iov[n++] = (struct iovec){ prio_f, strlen(prio_f) };
 	iov[n++] = (struct iovec){ fac_f, strlen(fac_f) };

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "maildir.h"
 #include "maildir_private.h"
 
@@ -28,9 +29,9 @@ int maildir_path(char *dst, size_t size, const char *dir, const char *sub,
 	int r;
 
 	if (name != NULL)
-		r = snprintf(dst, size, "%s/%s/%s", dir, sub, name);
+		r = fmt_snprintf(dst, size, "%s/%s/%s", dir, sub, name);
 	else
-		r = snprintf(dst, size, "%s/%s", dir, sub);
+		r = fmt_snprintf(dst, size, "%s/%s", dir, sub);
 	if (r < 0 || (size_t)r >= size) {
 		errno = ENAMETOOLONG;
 		return -1;
@@ -52,8 +53,8 @@ static void maildir_unique(char *dst, size_t size, const char *host)
 	const unsigned char *h;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	r = snprintf(dst, size, "%lld.M%ldP%ldQ%lu.", (long long)ts.tv_sec,
-		     ts.tv_nsec / 1000, (long)getpid(), ++maildir_counter);
+	r = fmt_snprintf(dst, size, "%lld.M%ldP%ldQ%lu.", (long long)ts.tv_sec,
+			 ts.tv_nsec / 1000, (long)getpid(), ++maildir_counter);
 	n = r > 0 && (size_t)r < size ? (size_t)r : 0;
 	if (host == NULL || host[0] == '\0')
 		host = "localhost";
@@ -66,7 +67,7 @@ static void maildir_unique(char *dst, size_t size, const char *host)
 		} else {
 			if (n + 4 >= size)
 				break;
-			snprintf(dst + n, 5, "\\%03o", *h);
+			fmt_snprintf(dst + n, 5, "\\%03o", *h);
 			n += 4;
 		}
 	}
@@ -185,8 +186,9 @@ int maildir_finish(struct maildir_file *f, uint64_t size, uint64_t crlf_size)
 		errno = EBADF;
 		return -1;
 	}
-	r = snprintf(f->name, sizeof(f->name), "%s,S=%" PRIu64 ",W=%" PRIu64,
-		     f->unique, size, crlf_size);
+	r = fmt_snprintf(f->name, sizeof(f->name),
+			 "%s,S=%" PRIu64 ",W=%" PRIu64, f->unique, size,
+			 crlf_size);
 	if (r < 0 || (size_t)r >= sizeof(f->name))
 		err = ENAMETOOLONG;
 	/* A size that is not the file's means a write went missing. */

@@ -16,6 +16,7 @@
 
 #include <systemd/sd-daemon.h>
 
+#include "fmt.h"
 #include "log.h"
 #include "peer.h"
 #include "sdload.h"
@@ -230,11 +231,12 @@ static void peer_set_addr(struct peer *p, struct peer_ip *ip)
 	peer_unmap(ip);
 	peer_format_ip(ip->family, &ip->a, p->addr);
 	if (ip->family == AF_INET) {
-		snprintf(p->literal, sizeof(p->literal), "[%s]", p->addr);
+		fmt_snprintf(p->literal, sizeof(p->literal), "[%s]", p->addr);
 		/* RFC 1122 3.2.1.3: all of 127.0.0.0/8 is loopback. */
 		p->loopback = (ntohl(ip->a.v4.s_addr) >> 24) == 127;
 	} else {
-		snprintf(p->literal, sizeof(p->literal), "[IPv6:%s]", p->addr);
+		fmt_snprintf(p->literal, sizeof(p->literal), "[IPv6:%s]",
+			     p->addr);
 		p->loopback = IN6_IS_ADDR_LOOPBACK(&ip->a.v6);
 	}
 }
@@ -249,12 +251,12 @@ static void peer_from_socket(struct peer *p, int fd)
 	if (peer_sockaddr(fd, &ip, &is_unix) && is_unix) {
 		/* Same host, like loopback; a proxy on a UNIX socket is
 		   the case loopback_is_local = no is there for. */
-		snprintf(p->literal, sizeof(p->literal), "[local]");
+		fmt_snprintf(p->literal, sizeof(p->literal), "[local]");
 		p->loopback = true;
 	} else if (ip.family != 0 || peer_env_addr(&ip)) {
 		peer_set_addr(p, &ip);
 	} else {
-		snprintf(p->literal, sizeof(p->literal), "[unknown]");
+		fmt_snprintf(p->literal, sizeof(p->literal), "[unknown]");
 	}
 }
 
@@ -279,7 +281,7 @@ int peer_setup(struct peer *p, bool loopback_is_local)
 		peer_from_socket(p, p->in_fd);
 	} else {
 		/* A transcript on a pipe or file: the operator's own input. */
-		snprintf(p->literal, sizeof(p->literal), "[local]");
+		fmt_snprintf(p->literal, sizeof(p->literal), "[local]");
 	}
 	p->local = !p->is_socket || (p->loopback && loopback_is_local);
 	return 0;

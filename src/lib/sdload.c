@@ -15,6 +15,7 @@
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
 
+#include "fmt.h"
 #include "sdload.h"
 
 typedef int (*sdload_sendv_fn)(const struct iovec *, int);
@@ -68,8 +69,8 @@ static int sdload_open(void)
 	    sdload_sym(h, "sd_is_socket", &sdl.is_socket,
 		       sizeof(sdl.is_socket))) {
 		err = dlerror();
-		snprintf(sdl.error, sizeof(sdl.error), "%s",
-			 err != NULL ? err : "libsystemd.so.0: not usable");
+		fmt_snprintf(sdl.error, sizeof(sdl.error), "%s",
+			     err != NULL ? err : "libsystemd.so.0: not usable");
 		if (h != NULL)
 			dlclose(h);
 		return -1;

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fmt.h"
+
 /* The lock file's name; Maildir readers skip names starting with '.'. */
 #define LOCK_FILE ".pop3d.lock"
 
@@ -25,7 +27,7 @@ enum lock_status lock_maildrop(const char *maildir, int *fd_r)
 	int fd, n;
 
 	*fd_r = -1;
-	n = snprintf(path, sizeof path, "%s/" LOCK_FILE, maildir);
+	n = fmt_snprintf(path, sizeof path, "%s/" LOCK_FILE, maildir);
 	if (n < 0 || (size_t)n >= sizeof path) {
 		errno = ENAMETOOLONG;
 		return LOCK_ERROR;

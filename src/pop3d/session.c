@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "ascii.h"
+#include "fmt.h"
 #include "log.h"
 
 uint64_t pop3_now_ms(void)
@@ -28,7 +29,7 @@ enum pop3_result pop3_reply(struct pop3_session *s, enum pop3_result r,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+	fmt_vsnprintf(s->msg, sizeof s->msg, fmt, ap);
 	va_end(ap);
 	return r;
 }

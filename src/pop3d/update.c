@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "log.h"
 
 /*
@@ -66,17 +67,18 @@ static int seen_name(const char *name, char *out, size_t size)
 	int n;
 
 	if (info == NULL) {
-		n = snprintf(out, size, "%s:2,S", name);
+		n = fmt_snprintf(out, size, "%s:2,S", name);
 		return n < 0 || (size_t)n >= size ? -1 : 0;
 	}
 	if (strncmp(info, ":2,", 3) != 0 || strchr(info + 3, 'S') != NULL) {
-		n = snprintf(out, size, "%s", name);
+		n = fmt_snprintf(out, size, "%s", name);
 		return n < 0 || (size_t)n >= size ? -1 : 0;
 	}
 	pre = (size_t)(info + 3 - name);
 	for (k = 0; info[3 + k] != '\0' && info[3 + k] < 'S'; k++)
 		;
-	n = snprintf(out, size, "%.*sS%s", (int)(pre + k), name, info + 3 + k);
+	n = fmt_snprintf(out, size, "%.*sS%s", (int)(pre + k), name,
+			 info + 3 + k);
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "ascii.h"
+#include "fmt.h"
 #include "log.h"
 #include "replies.h"
 #include "sasl.h"
@@ -77,7 +78,7 @@ static void verify(struct session *s, const char *mech, struct sasl_creds *cr,
 	explicit_bzero(u.hash, sizeof(u.hash));
 	if (ok) {
 		s->authenticated = true;
-		snprintf(s->login, sizeof(s->login), "%s", u.login);
+		fmt_snprintf(s->login, sizeof(s->login), "%s", u.login);
 		log_set_field("login", s->login);
 		log_msg(LOG_INFO, "event=auth mech=%s result=ok", mech);
 		reply(s, R_AUTH_OK);

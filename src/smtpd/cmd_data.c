@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "deliver.h"
+#include "fmt.h"
 #include "log.h"
 #include "replies.h"
 #include "smtpd.h"
@@ -61,11 +62,11 @@ static const char *rcpt_list(const struct session *s, char *buf, size_t size)
 		log_escape(one, sizeof(one), s->txn.rcpts[i].addr);
 		k = strlen(one);
 		if (len + k + 5 >= size) {
-			snprintf(buf + len, size - len, "...");
+			fmt_snprintf(buf + len, size - len, "...");
 			break;
 		}
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i > 0 ? "," : "", one);
+		len += (size_t)fmt_snprintf(buf + len, size - len, "%s%s",
+					    i > 0 ? "," : "", one);
 	}
 	return buf;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "replies.h"
 #include "smtpd.h"
 
@@ -35,7 +36,7 @@ static bool greet(struct session *s, const char *arg, bool esmtp)
 		return false;
 	}
 	session_reset_txn(s);
-	snprintf(s->helo, sizeof(s->helo), "%s", arg);
+	fmt_snprintf(s->helo, sizeof(s->helo), "%s", arg);
 	s->esmtp = esmtp;
 	s->state = ST_GREETED;
 	return true;
@@ -55,12 +56,12 @@ void cmd_ehlo(struct session *s, char *arg)
 
 	if (!greet(s, arg, true))
 		return;
-	snprintf(first, sizeof(first), "%s", s->cfg.hostname);
+	fmt_snprintf(first, sizeof(first), "%s", s->cfg.hostname);
 	lines[n++] = first;
 	lines[n++] = "PIPELINING";
 	/* RFC 1870 4: "SIZE 0" (no number would do too) means no limit. */
-	snprintf(size, sizeof(size), "SIZE %llu",
-		 (unsigned long long)s->cfg.message_size_limit);
+	fmt_snprintf(size, sizeof(size), "SIZE %llu",
+		     (unsigned long long)s->cfg.message_size_limit);
 	lines[n++] = size;
 	lines[n++] = "8BITMIME";
 	lines[n++] = "ENHANCEDSTATUSCODES";

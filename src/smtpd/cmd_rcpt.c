@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "fmt.h"
 #include "log.h"
 #include "replies.h"
 #include "smtpd.h"
@@ -72,8 +73,8 @@ static bool add_rcpt(struct session *s, const char *addr, const char *maildir)
 	if (!grow((void **)&t->rcpts, &t->cap_rcpts, t->n_rcpts,
 		  sizeof(*t->rcpts), max))
 		return false;
-	snprintf(t->rcpts[t->n_rcpts].addr, sizeof(t->rcpts[0].addr), "%s",
-		 addr);
+	fmt_snprintf(t->rcpts[t->n_rcpts].addr, sizeof(t->rcpts[0].addr), "%s",
+		     addr);
 	t->rcpts[t->n_rcpts++].box = box;
 	if (box < 0)
 		t->n_relay++;
@@ -109,9 +110,10 @@ static void memo_add(struct session *s, const struct smtp_path *to, bool found,
 
 	/* The fields are as large as what the parser and the user file
 	   give, so nothing is cut. */
-	snprintf(m->local, sizeof(m->local), "%s", to->local_unquoted);
-	snprintf(m->domain, sizeof(m->domain), "%s", to->domain);
-	snprintf(m->maildir, sizeof(m->maildir), "%s", found ? maildir : "");
+	fmt_snprintf(m->local, sizeof(m->local), "%s", to->local_unquoted);
+	fmt_snprintf(m->domain, sizeof(m->domain), "%s", to->domain);
+	fmt_snprintf(m->maildir, sizeof(m->maildir), "%s",
+		     found ? maildir : "");
 	m->found = found;
 	s->next_rcpt_memo = (s->next_rcpt_memo + 1) % SMTPD_RCPT_MEMO;
 	if (s->n_rcpt_memo < SMTPD_RCPT_MEMO)

@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "deliver.h"
+#include "fmt.h"
 #include "log.h"
 #include "userfile.h"
 
@@ -111,12 +112,13 @@ static enum reply_id spool_dir(struct session *s, struct smtpd_msg *msg)
 	struct user u;
 
 	if (s->txn.n_boxes > 0) {
-		snprintf(msg->spool, sizeof(msg->spool), "%s", s->txn.boxes[0]);
+		fmt_snprintf(msg->spool, sizeof(msg->spool), "%s",
+			     s->txn.boxes[0]);
 		return R__COUNT;
 	}
 	if (userfile_lookup(&s->cfg, s->login, &u) != USERFILE_FOUND)
 		return R_TEMP_USERS;
-	snprintf(msg->spool, sizeof(msg->spool), "%s", u.maildir);
+	fmt_snprintf(msg->spool, sizeof(msg->spool), "%s", u.maildir);
 	return R__COUNT;
 }
 
@@ -158,20 +160,21 @@ static int format_headers(const struct session *s, struct smtpd_msg *msg,
 
 	date_rfc5322(date_now(), date); /* RFC 5322 3.3, in UTC */
 	if (s->peer.is_socket)
-		snprintf(from, sizeof(from), "%s (%s)", s->helo,
-			 s->peer.literal);
+		fmt_snprintf(from, sizeof(from), "%s (%s)", s->helo,
+			     s->peer.literal);
 	else
-		snprintf(from, sizeof(from), "%s", s->helo);
+		fmt_snprintf(from, sizeof(from), "%s", s->helo);
 	rcpt[0] = '\0';
 	if (s->txn.n_rcpts == 1)
-		snprintf(rcpt, sizeof(rcpt), "\n\tfor <%s>",
-			 s->txn.rcpts[0].addr);
-	rp = snprintf(buf, size, "Return-Path: <%s>\n", s->txn.from.addr);
+		fmt_snprintf(rcpt, sizeof(rcpt), "\n\tfor <%s>",
+			     s->txn.rcpts[0].addr);
+	rp = fmt_snprintf(buf, size, "Return-Path: <%s>\n", s->txn.from.addr);
 	if (rp < 0 || (size_t)rp >= size)
 		return -1;
-	r = snprintf(buf + rp, size - (size_t)rp,
-		     "Received: from %s\n\tby %s with %s id %s%s; %s\n", from,
-		     s->cfg.hostname, protocol_name(s), msg->id, rcpt, date);
+	r = fmt_snprintf(buf + rp, size - (size_t)rp,
+			 "Received: from %s\n\tby %s with %s id %s%s; %s\n",
+			 from, s->cfg.hostname, protocol_name(s), msg->id, rcpt,
+			 date);
 	if (r < 0 || (size_t)r >= size - (size_t)rp)
 		return -1;
 	msg->relay_offset = rp;
@@ -240,7 +243,7 @@ static bool already_there(const struct smtpd_msg *msg, const char *box)
 	struct stat a, b;
 	int r;
 
-	r = snprintf(path, sizeof(path), "%s/new/%s", box, msg->f.name);
+	r = fmt_snprintf(path, sizeof(path), "%s/new/%s", box, msg->f.name);
 	return r > 0 && (size_t)r < sizeof(path) &&
 	       stat(msg->f.tmp_path, &a) == 0 && stat(path, &b) == 0 &&
 	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
