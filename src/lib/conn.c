@@ -116,11 +116,14 @@ static ssize_t fd_write(struct conn *c, const void *buf, size_t n)
 
 /*
  * MSG_DONTWAIT: a send never blocks past the flush deadline, whatever the
- * socket's mode; MSG_NOSIGNAL: a vanished peer is EPIPE, not SIGPIPE.
+ * socket's mode; MSG_NOSIGNAL: a vanished peer is EPIPE, not SIGPIPE;
+ * MSG_MORE while the reply goes on (c->more): the last flush, before the
+ * next read, sends without it and pushes everything out.
  */
 static ssize_t socket_write(struct conn *c, const void *buf, size_t n)
 {
-	return send(c->out_fd, buf, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+	return send(c->out_fd, buf, n,
+		    MSG_NOSIGNAL | MSG_DONTWAIT | (c->more ? MSG_MORE : 0));
 }
 
 /*
@@ -182,6 +185,7 @@ void conn_init_ops(struct conn *c, const struct conn_ops *ops, void *ctx,
 	c->out_fd = out_fd;
 	c->write_timeout_ms = CONN_DEFAULT_WRITE_TIMEOUT_MS;
 	c->failed = false;
+	c->more = false;
 	c->in_start = c->in_end = c->in_shown = 0;
 	c->in_eof = false;
 	c->in_skip = false;

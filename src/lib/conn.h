@@ -39,6 +39,11 @@ struct conn {
 	int out_fd; /* polled for output; -1: never poll, just write */
 	int write_timeout_ms; /* bound on one flush; default 300000 */
 	bool failed; /* a write failed or timed out: later output is dropped */
+	/* The flush under way is of a full buffer, in the middle of a reply:
+	   the transport may hold a partial packet back for what follows
+	   (MSG_MORE), so that a reply longer than the buffer is not cut
+	   into a packet that Nagle's algorithm then holds for an ACK. */
+	bool more;
 
 	char in[POSTERN_IO_INBUF];
 	size_t in_start, in_end;

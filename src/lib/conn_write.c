@@ -69,6 +69,30 @@ int conn_flush(struct conn *c)
 	return 0;
 }
 
+/*
+ * A flush of a full buffer in the middle of a reply (see c->more). It
+ * keeps the last octet back: the flush that ends the reply then always
+ * has something to send without MSG_MORE, which pushes out all that the
+ * kernel held.
+ */
+static int flush_more(struct conn *c)
+{
+	char last;
+	int r;
+
+	if (c->out_len < 2)
+		return conn_flush(c);
+	last = c->out[--c->out_len];
+	c->more = true;
+	r = conn_flush(c);
+	c->more = false;
+	if (r < 0)
+		return r;
+	c->out[0] = last;
+	c->out_len = 1;
+	return 0;
+}
+
 int conn_write(struct conn *c, const void *data, size_t n)
 {
 	const char *p = data;
@@ -85,7 +109,7 @@ int conn_write(struct conn *c, const void *data, size_t n)
 		c->out_len += k;
 		p += k;
 		n -= k;
-		if (c->out_len == sizeof(c->out) && conn_flush(c) < 0)
+		if (c->out_len == sizeof(c->out) && flush_more(c) < 0)
 			return -1;
 	}
 	return 0;
@@ -121,12 +145,16 @@ int conn_vprintf(struct conn *c, const char *fmt, va_list ap)
 		c->out_len += (size_t)n;
 		return 0;
 	}
-	if (conn_flush(c) < 0)
+	/* It fits after a flush; if only in the whole buffer, that flush
+	   sends the octet flush_more kept as well. */
+	if (flush_more(c) < 0 ||
+	    ((size_t)n >= sizeof(c->out) - c->out_len && conn_flush(c) < 0))
 		return -1;
-	n = fmt_vsnprintf(c->out, sizeof(c->out), fmt, ap);
-	if (n < 0 || (size_t)n >= sizeof(c->out))
+	room = sizeof(c->out) - c->out_len;
+	n = fmt_vsnprintf(c->out + c->out_len, room, fmt, ap);
+	if (n < 0 || (size_t)n >= room)
 		return -1;
-	c->out_len = (size_t)n;
+	c->out_len += (size_t)n;
 	return 0;
 }
 

@@ -42,9 +42,10 @@ static ssize_t script_read(struct conn *c, void *buf, size_t n)
 struct sink {
 	char *buf;
 	size_t len, cap, calls;
-	size_t max;     /* most bytes taken per call */
-	int fail_errno; /* fail every call with this */
-	int eintr;      /* fail this many calls with EINTR first */
+	size_t more_calls; /* of which with c->more set (MSG_MORE) */
+	size_t max;        /* most bytes taken per call */
+	int fail_errno;    /* fail every call with this */
+	int eintr;         /* fail this many calls with EINTR first */
 };
 
 static struct sink sink;
@@ -52,6 +53,8 @@ static struct sink sink;
 static ssize_t sink_write(struct conn *c, const void *buf, size_t n)
 {
 	sink.calls++;
+	if (c->more)
+		sink.more_calls++;
 	if (sink.eintr > 0) {
 		sink.eintr--;
 		errno = EINTR;
@@ -297,6 +300,11 @@ Test(conn_write, buffered_until_flush)
 	free(c);
 }
 
+/*
+ * A full buffer goes out at once, marked as the middle of a reply (MSG_MORE
+ * on a socket) and keeping its last octet back, so that the flush that
+ * ends the reply has something to send unmarked.
+ */
 Test(conn_write, auto_flush_when_full)
 {
 	struct conn *c = new_conn(NULL);
@@ -306,12 +314,43 @@ Test(conn_write, auto_flush_when_full)
 	cr_assert_eq(sink.calls, 0);
 	cr_assert_eq(conn_write(c, data + POSTERN_IO_OUTBUF - 1, 1), 0);
 	cr_assert_eq(sink.calls, 1);
-	cr_assert_eq(sink.len, POSTERN_IO_OUTBUF);
+	cr_assert_eq(sink.len, POSTERN_IO_OUTBUF - 1);
+	cr_assert(sink.more_calls == 1 && !c->more);
+	cr_assert_eq(conn_output_pending(c), 1);
 	cr_assert_eq(conn_write(c, data + POSTERN_IO_OUTBUF, 1), 0);
 	cr_assert_eq(sink.calls, 1);
-	cr_assert_eq(conn_output_pending(c), 1);
+	cr_assert_eq(conn_output_pending(c), 2);
 	cr_assert_eq(conn_flush(c), 0);
+	cr_assert_eq(sink.calls, 2);
+	cr_assert_eq(sink.more_calls, 1);
+	cr_assert_eq(sink.len, POSTERN_IO_OUTBUF + 1);
 	cr_assert(memcmp(sink.buf, data, POSTERN_IO_OUTBUF + 1) == 0);
+	free(data);
+	free(c);
+}
+
+/* conn_printf output that fits only after a flush, or only in the whole
+   buffer, goes out whole and in order. */
+Test(conn_write, printf_across_a_flush)
+{
+	struct conn *c = new_conn(NULL);
+	char *data = pattern(POSTERN_IO_OUTBUF);
+	char *big = malloc(POSTERN_IO_OUTBUF);
+
+	cr_assert_not_null(big);
+	memset(big, 'b', POSTERN_IO_OUTBUF - 1);
+	big[POSTERN_IO_OUTBUF - 1] = '\0';
+	cr_assert_eq(conn_write(c, data, POSTERN_IO_OUTBUF - 3), 0);
+	cr_assert_eq(conn_printf(c, "%s", "12345"), 0);
+	cr_assert_eq(conn_printf(c, "%s", big), 0);
+	cr_assert_eq(conn_flush(c), 0);
+	cr_assert_eq(sink.len, 2 * POSTERN_IO_OUTBUF + 1);
+	cr_assert(memcmp(sink.buf, data, POSTERN_IO_OUTBUF - 3) == 0);
+	cr_assert(memcmp(sink.buf + POSTERN_IO_OUTBUF - 3, "12345", 5) == 0);
+	cr_assert(memcmp(sink.buf + POSTERN_IO_OUTBUF + 2, big,
+			 POSTERN_IO_OUTBUF - 1) == 0);
+	cr_assert(!c->more);
+	free(big);
 	free(data);
 	free(c);
 }
@@ -375,11 +414,12 @@ Test(conn_printf, formats_and_flushes_when_full)
 	cr_assert_eq(conn_flush(c), 0);
 	cr_assert_eq(sink.len, 14);
 	cr_assert(memcmp(sink.buf, "250 2.0.0 ok\r\n", 14) == 0);
-	/* 5 bytes left; a 14-byte reply flushes first, then goes in whole. */
+	/* 5 bytes left; a 14-byte reply flushes first, then goes in whole
+	   (after the last octet before it, which the flush keeps back). */
 	cr_assert_eq(conn_write(c, fill, POSTERN_IO_OUTBUF - 5), 0);
 	cr_assert_eq(conn_printf(c, "%d %s\r\n", 250, "2.0.0 ok"), 0);
 	cr_assert_eq(sink.calls, 2);
-	cr_assert_eq(conn_output_pending(c), 14);
+	cr_assert_eq(conn_output_pending(c), 15);
 	cr_assert_eq(conn_flush(c), 0);
 	cr_assert(memcmp(sink.buf + 14, fill, POSTERN_IO_OUTBUF - 5) == 0);
 	cr_assert(memcmp(sink.buf + 9 + POSTERN_IO_OUTBUF, "250 2", 5) == 0);
