@@ -19,32 +19,7 @@
 #include "userfile.h"
 #include "userfile_private.h"
 
-/* Reads of the user file: 10,000 accounts are a few dozen read(2)s. */
-#define UF_READ_BUF 65536
-/*
- * A user file is read whole on every lookup: a bound keeps a mistaken
- * users_file (a log, a sparse file) from stalling sessions. 64 MiB is
- * some 500,000 accounts.
- */
-#define UF_MAX_FILE_SIZE (64L * 1024 * 1024)
-
-struct uf_reader {
-	int fd;
-	size_t start, end; /* unread octets of buf */
-	size_t high;       /* octets of buf ever filled: what to wipe */
-	long total;        /* octets read so far, at most UF_MAX_FILE_SIZE */
-	bool eof;
-	char buf[UF_READ_BUF];
-};
-
-/*
- * The next line, in place in r->buf (*line_r, *len_r octets without its
- * LF): 1, 0 at the end, -1 on a read error. Lines are not copied: a line
- * cut by the end of the buffer is moved to its start before the next
- * read. A line of POSTERN_MAX_FILE_LINE octets or more comes back with at
- * least that length, and the caller stops there.
- */
-static int uf_nextline(struct uf_reader *r, const char **line_r, size_t *len_r)
+int uf_nextline(struct uf_reader *r, const char **line_r, size_t *len_r)
 {
 	size_t searched = 0, avail;
 	const char *b, *nl;
@@ -58,6 +33,7 @@ static int uf_nextline(struct uf_reader *r, const char **line_r, size_t *len_r)
 		    (r->eof && avail > 0)) {
 			*line_r = b;
 			*len_r = nl != NULL ? (size_t)(nl - b) : avail;
+			r->line_off = (uint64_t)r->total - avail;
 			r->start += *len_r + (nl != NULL);
 			return 1;
 		}

@@ -6,9 +6,42 @@
 #ifndef POSTERN_USERFILE_PRIVATE_H
 #define POSTERN_USERFILE_PRIVATE_H
 
+#include <stdint.h>
 #include <sys/stat.h>
 
 #include "userfile.h"
+
+/* Reads of the user file: 10,000 accounts are a few dozen read(2)s. */
+#define UF_READ_BUF 65536
+/*
+ * Without a usable index the user file is read whole on every lookup: a
+ * bound keeps a mistaken users_file (a log, a sparse file) from stalling
+ * sessions. 64 MiB is some 500,000 accounts. The index writer keeps to it
+ * too, which also keeps every offset within 32 bits.
+ */
+#define UF_MAX_FILE_SIZE (64L * 1024 * 1024)
+
+/* The user file read line by line through one fixed buffer (the scan,
+   and the index writer). Set fd and zero the rest before the first line. */
+struct uf_reader {
+	int fd;
+	size_t start, end; /* unread octets of buf */
+	size_t high;       /* octets of buf ever filled: what to wipe */
+	long total;        /* octets read so far, at most UF_MAX_FILE_SIZE */
+	uint64_t line_off; /* offset in the file of the line last returned */
+	bool eof;
+	char buf[UF_READ_BUF];
+};
+
+/*
+ * The next line, in place in r->buf (*line_r, *len_r octets without its
+ * LF): 1, 0 at the end, -1 on a read error or a file over
+ * UF_MAX_FILE_SIZE (errno EFBIG). Lines are not copied: a line cut by the
+ * end of the buffer is moved to its start before the next read. A line of
+ * POSTERN_MAX_FILE_LINE octets or more comes back with at least that
+ * length, and the caller stops there.
+ */
+int uf_nextline(struct uf_reader *r, const char **line_r, size_t *len_r);
 
 /* Logins one lookup looks for: postmaster key, local@domain, local. */
 #define UF_MAX_WANT 3

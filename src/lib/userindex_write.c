@@ -1,13 +1,13 @@
 /*
  * userindex_write.c: userindex_write(), which postern-passwd runs after
  * each change of the user file (userindex.h has the format). The user
- * file is read once through a fixed buffer and every line is judged by
- * userfile_parse_line(), as the servers' scan judges it. Each new login
- * goes into an open-addressing table that doubles as it fills, so memory
- * is 8 octets per slot (at most USERINDEX_MAX_SLOTS), never a copy of the
- * file; where two logins hash alike, their real logins are read back from
- * the file with pread(2). The table is written to a temporary file beside
- * the index, fsynced and renamed over it.
+ * file is read once through the scan's reader (uf_nextline) and every
+ * line is judged by userfile_parse_line(), as the servers' scan judges
+ * it. Each new login goes into an open-addressing table that doubles as
+ * it fills, so memory is 8 octets per slot (at most USERINDEX_MAX_SLOTS),
+ * never a copy of the file; where two logins hash alike, their real
+ * logins are read back from the file with pread(2). The table is written
+ * to a temporary file beside the index, fsynced and renamed over it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,14 +21,9 @@
 
 #include "postern_limits.h"
 #include "userfile.h"
+#include "userfile_private.h"
 #include "userindex.h"
 
-/* Reads of the user file, as userfile.c reads it. */
-#define UIW_READ_BUF 65536
-/* userfile.c's bound on the user file (UF_MAX_FILE_SIZE): the servers
-   refuse a larger file, so the index must not describe one. It also keeps
-   every offset + 1 within a slot's uint32_t. */
-#define UIW_MAX_FILE_SIZE (64L * 1024 * 1024)
 /*
  * The racy-clock rule: a file whose ctime is not older than this is read
  * only after a pause, so that any later change gets a newer ctime even
@@ -44,15 +39,6 @@
    no password hashes, but its login hashes could be guessed back from a
    list of names, so it is no more readable than the user file. */
 #define UIW_INDEX_MODE 0644
-
-struct uiw_reader {
-	int fd;
-	size_t start, end; /* unread octets of buf */
-	size_t high;       /* octets of buf ever filled: what to wipe */
-	uint64_t total;    /* octets read so far */
-	bool eof;
-	char buf[UIW_READ_BUF];
-};
 
 struct uiw_table {
 	struct userindex_slot *slots;
@@ -73,58 +59,6 @@ static void uiw_err(char *err, size_t size, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(err, size, fmt, ap);
 	va_end(ap);
-}
-
-/*
- * The next line in place in r->buf (*line_r, *len_r octets without its
- * LF) and its offset in the file: 1, 0 at the end, -1 on a read error or
- * a file over UIW_MAX_FILE_SIZE (errno EFBIG). A line of
- * POSTERN_MAX_FILE_LINE octets or more comes back with at least that
- * length, for the caller to refuse. As userfile.c's uf_nextline().
- */
-static int uiw_nextline(struct uiw_reader *r, const char **line_r,
-			size_t *len_r, uint64_t *off_r)
-{
-	size_t searched = 0, avail;
-	const char *b, *nl;
-	ssize_t n;
-
-	for (;;) {
-		b = r->buf + r->start;
-		avail = r->end - r->start;
-		nl = memchr(b + searched, '\n', avail - searched);
-		if (nl != NULL || avail >= POSTERN_MAX_FILE_LINE ||
-		    (r->eof && avail > 0)) {
-			*line_r = b;
-			*len_r = nl != NULL ? (size_t)(nl - b) : avail;
-			*off_r = r->total - avail;
-			r->start += *len_r + (nl != NULL);
-			return 1;
-		}
-		if (r->eof)
-			return 0;
-		searched = avail;
-		if (r->start > 0) {
-			memmove(r->buf, b, avail);
-			r->start = 0;
-			r->end = avail;
-		}
-		/* avail < POSTERN_MAX_FILE_LINE, so there is room. */
-		n = read(r->fd, r->buf + r->end, sizeof(r->buf) - r->end);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		r->total += (uint64_t)n;
-		if (r->total > (uint64_t)UIW_MAX_FILE_SIZE) {
-			errno = EFBIG;
-			return -1;
-		}
-		r->eof = n == 0;
-		r->end += (size_t)n;
-		if (r->end > r->high)
-			r->high = r->end;
-	}
 }
 
 static int uiw_lower(unsigned char c)
@@ -229,7 +163,7 @@ static int uiw_add(struct uiw_table *t, int fd, const char *path,
 	if (2 * (t->n_accounts + 1) > t->n_slots &&
 	    uiw_grow(t, err, err_size) < 0)
 		return -1;
-	/* off < UIW_MAX_FILE_SIZE, so off + 1 fits. */
+	/* off < UF_MAX_FILE_SIZE, so off + 1 fits. */
 	uiw_place(t->slots, t->n_slots, hash, (uint32_t)(off + 1));
 	t->n_accounts++;
 	return 0;
@@ -257,7 +191,7 @@ static int uiw_table_reset(struct uiw_table *t, char *err, size_t err_size)
 static int uiw_scan(int fd, const char *path, struct uiw_table *t, char *err,
 		    size_t err_size)
 {
-	static struct uiw_reader rd;
+	static struct uf_reader rd;
 	static char line[POSTERN_MAX_FILE_LINE];
 	char setting[POSTERN_MAX_HASH + 1];
 	struct userfile_entry e;
@@ -271,7 +205,8 @@ static int uiw_scan(int fd, const char *path, struct uiw_table *t, char *err,
 	rd.start = rd.end = rd.high = 0;
 	rd.total = 0;
 	rd.eof = false;
-	while ((r = uiw_nextline(&rd, &p, &len, &off)) == 1) {
+	while ((r = uf_nextline(&rd, &p, &len)) == 1) {
+		off = rd.line_off;
 		lineno++;
 		if (len >= sizeof(line)) {
 			bad = "line too long";
@@ -373,7 +308,7 @@ static int uiw_read_once(const char *path, struct uiw_table *t,
 		/* A FIFO or a device could block or never end. */
 		uiw_err(err, err_size, "%s: not a regular file", path);
 		r = -1;
-	} else if (st_r->st_size > UIW_MAX_FILE_SIZE) {
+	} else if (st_r->st_size > UF_MAX_FILE_SIZE) {
 		uiw_err(err, err_size, "%s: larger than 64 MiB", path);
 		r = -1;
 	} else if (uiw_too_recent(st_r)) {
