@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "log.h"
 #include "userfile.h"
 #include "userfile_private.h"
@@ -104,14 +105,15 @@ static bool uf_fill(const struct config *cfg, const struct userfile_entry *e,
 {
 	int r;
 
-	snprintf(u->login, sizeof(u->login), "%s", e->login);
-	snprintf(u->hash, sizeof(u->hash), "%s", e->hash);
+	fmt_snprintf(u->login, sizeof(u->login), "%s", e->login);
+	fmt_snprintf(u->hash, sizeof(u->hash), "%s", e->hash);
 	u->locked = userfile_hash_locked(e->hash);
 	if (e->maildir != NULL)
-		r = snprintf(u->maildir, sizeof(u->maildir), "%s", e->maildir);
+		r = fmt_snprintf(u->maildir, sizeof(u->maildir), "%s",
+				 e->maildir);
 	else
-		r = snprintf(u->maildir, sizeof(u->maildir), "%s/%s",
-			     cfg->mail_root, e->login);
+		r = fmt_snprintf(u->maildir, sizeof(u->maildir), "%s/%s",
+				 cfg->mail_root, e->login);
 	return r >= 0 && (size_t)r < sizeof(u->maildir);
 }
 
@@ -277,7 +279,7 @@ static enum userfile_status uf_finish(const struct uf_scan *sc,
 	if (st != USERFILE_FOUND)
 		memset(u, 0, sizeof(*u));
 	if (st != USERFILE_FOUND || u->locked)
-		snprintf(u->hash, sizeof(u->hash), "%s", dummy);
+		fmt_snprintf(u->hash, sizeof(u->hash), "%s", dummy);
 	return st;
 }
 
@@ -318,7 +320,7 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 		return uf_finish(&sc, USERFILE_NOT_FOUND, u_r);
 	if (pm && cfg->postmaster[0] != '\0')
 		sc.want[sc.n_want++] = cfg->postmaster;
-	r = snprintf(full, sizeof(full), "%s@%s", local, domain);
+	r = fmt_snprintf(full, sizeof(full), "%s@%s", local, domain);
 	if (domain[0] != '\0' && r > 0 && (size_t)r < sizeof(full) &&
 	    userfile_valid_login(full))
 		sc.want[sc.n_want++] = full;
@@ -338,11 +340,11 @@ enum userfile_status userfile_lookup_recipient(const struct config *cfg,
 		return uf_finish(&sc, st, u_r);
 	/* RFC 5321 4.5.1: postmaster is always accepted. */
 	memset(u_r, 0, sizeof(*u_r));
-	r = snprintf(u_r->maildir, sizeof(u_r->maildir), "%s/postmaster",
-		     cfg->mail_root);
+	r = fmt_snprintf(u_r->maildir, sizeof(u_r->maildir), "%s/postmaster",
+			 cfg->mail_root);
 	if (r < 0 || (size_t)r >= sizeof(u_r->maildir))
 		return uf_finish(&sc, USERFILE_TEMPFAIL, u_r);
-	snprintf(u_r->login, sizeof(u_r->login), "postmaster");
+	fmt_snprintf(u_r->login, sizeof(u_r->login), "postmaster");
 	u_r->locked = true;
 	return uf_finish(&sc, USERFILE_FOUND, u_r);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "log.h"
 #include "postern_limits.h"
 #include "userindex.h"
@@ -85,7 +86,8 @@ int userindex_open(const char *users_path, const struct stat *st,
 	ssize_t n;
 	int r;
 
-	r = snprintf(path, sizeof(path), "%s%s", users_path, USERINDEX_SUFFIX);
+	r = fmt_snprintf(path, sizeof(path), "%s%s", users_path,
+			 USERINDEX_SUFFIX);
 	if (r < 0 || (size_t)r >= sizeof(path))
 		return 0;
 	ix->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
