@@ -2,6 +2,7 @@
 src_lib_libpostern_a_SOURCES += \
 	src/lib/userfile.c src/lib/userfile_parse.c src/lib/userfile_password.c \
 	src/lib/userfile_indexed.c src/lib/userfile_private.h src/lib/userfile.h \
+	src/lib/syncdir.c src/lib/syncdir.h \
 	src/lib/maildir.c src/lib/maildir_scan.c src/lib/maildir.h \
 	src/lib/maildir_private.h \
 	src/lib/log.c src/lib/log.h src/lib/log_journal.c src/lib/log_journal.h \

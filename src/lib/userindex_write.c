@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "postern_limits.h"
+#include "syncdir.h"
 #include "userfile.h"
 #include "userfile_private.h"
 #include "userindex.h"
@@ -369,28 +370,6 @@ static int uiw_write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
-/* fsync(2) of the directory holding path, so that a rename lasts. */
-static int uiw_sync_dir(const char *path)
-{
-	char dir[POSTERN_MAX_PATHNAME];
-	char *slash;
-	int fd, r;
-
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		snprintf(dir, sizeof(dir), ".");
-	else
-		slash[slash == dir ? 1 : 0] = '\0';
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	r = fsync(fd);
-	close(fd);
-	/* Some file systems cannot fsync a directory; the rename stands. */
-	return r < 0 && errno != EINVAL ? -1 : 0;
-}
-
 /*
  * Writes the index of t, made from the user file st, to tmp (a mkstemp
  * template), then renames it to ipath. 0, or -1 with err and no tmp left.
@@ -445,7 +424,7 @@ static int uiw_store(const char *ipath, char *tmp, const struct stat *st,
 	what = ipath;
 	if (rename(tmp, ipath) != 0)
 		goto fail_errno;
-	if (uiw_sync_dir(ipath) != 0) {
+	if (sync_parent_dir(ipath) != 0) {
 		uiw_err(err, err_size, "%s: directory fsync: %s", ipath,
 			strerror(errno));
 		return -1;

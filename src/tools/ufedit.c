@@ -18,9 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "syncdir.h"
+#include "ufedit.h"
 #include "userfile.h"
 #include "userindex.h"
-#include "ufedit.h"
 
 /* How long an edit waits for another editor to finish (milliseconds). */
 #define UFEDIT_LOCK_WAIT_MS 10000
@@ -204,28 +205,6 @@ static int copy_owner(int fd, const struct stat *old, const char *tmp)
 	return 0;
 }
 
-/* fsync(2) of the directory holding path, so the rename is durable. */
-static int sync_dir(const char *path)
-{
-	char dir[POSTERN_MAX_PATHNAME];
-	char *slash;
-	int fd, r;
-
-	snprintf(dir, sizeof dir, "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		snprintf(dir, sizeof dir, ".");
-	else
-		slash[slash == dir ? 1 : 0] = '\0';
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	r = fsync(fd);
-	close(fd);
-	/* Some file systems cannot fsync a directory; rename stands. */
-	return r < 0 && errno != EINVAL ? -1 : 0;
-}
-
 /* Opens the current file; *f_r stays NULL when it does not exist. */
 static int open_old(const char *path, FILE **f_r, struct stat *st_r)
 {
@@ -274,7 +253,7 @@ static int commit(FILE *out, const char *tmp, const char *path)
 		unlink(tmp);
 		return -1;
 	}
-	if (sync_dir(path) < 0) {
+	if (sync_parent_dir(path) < 0) {
 		fprintf(stderr, "postern-passwd: %s: directory fsync: %s\n",
 			path, strerror(errno));
 		return -1;
