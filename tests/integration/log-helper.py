@@ -6,45 +6,30 @@ and reads back what arrived. The listeners need a private mount namespace:
 the .sh tests run their Python inside "unshare -m" (or -rm).
 """
 
-import ctypes
-import ctypes.util
 import fcntl
+import importlib.util
 import os
 import re
-import secrets
 import socket
 import struct
 import subprocess
 import sys
 import threading
 
-SKIP = 77
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+_spec = importlib.util.spec_from_file_location(
+    "testlib", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "testlib.py"))
+_t = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_t)
+SKIP, fail, check, crypt6 = _t.SKIP, _t.fail, _t.check, _t.crypt_sha512
+
 B = os.environ.get("top_builddir", os.getcwd())
 SMTPD = os.path.join(B, "src", "smtpd", "smtpd")
 POP3D = os.path.join(B, "src", "pop3d", "pop3d")
 JOURNAL = "/run/systemd/journal/socket"
 PASSWORD = "Pw-n0t-in-logs"
 BODY = "body-text-never-logged"
-SALT = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-
-def fail(why):
-    print("FAIL: " + why)
-    sys.exit(1)
-
-
-def check(cond, why):
-    if not cond:
-        fail(why)
-
-
-def crypt6(password):
-    """A $6$ hash through libcrypt itself."""
-    lib = ctypes.CDLL(ctypes.util.find_library("crypt") or "libcrypt.so.1")
-    lib.crypt.restype = ctypes.c_char_p
-    lib.crypt.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-    salt = "$6$" + "".join(secrets.choice(SALT) for _ in range(16))
-    return lib.crypt(password.encode(), salt.encode()).decode()
 
 
 def setup(T):
