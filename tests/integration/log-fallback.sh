@@ -7,15 +7,8 @@
 # journal's listener or onto fd 2.
 set -u
 
-B=${top_builddir:-$(pwd)}
-S=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
-test -x "$B/src/smtpd/smtpd" || { echo "SKIP: smtpd not built"; exit 77; }
-if unshare -m true 2>/dev/null; then NS="unshare -m"
-elif unshare -rm true 2>/dev/null; then NS="unshare -rm"
-else echo "SKIP: no private mount namespace here"; exit 77; fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/log-fallback.XXXXXX")
-# Removed from outside the namespace, once its mounts are gone.
-trap 'rm -rf "$T"' EXIT INT TERM
+LOG_TEST=log-fallback LOG_NS=yes LOG_PROGS='smtpd/smtpd'
+. "$(dirname "$0")/log-lib.sh"
 
 top_builddir=$B $NS python3 - "$T" "$S/tests/integration/log-helper.py" <<'PY'
 import importlib.util, os, subprocess, sys

@@ -7,13 +7,8 @@
 # never load libsystemd for it (the loader's own list, LD_DEBUG=files).
 set -u
 
-B=${top_builddir:-$(pwd)}
-S=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
-for p in smtpd/smtpd pop3d/pop3d; do
-	test -x "$B/src/$p" || { echo "SKIP: $p not built"; exit 77; }
-done
-T=$(mktemp -d "${TMPDIR:-/tmp}/log-stderr.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
+LOG_TEST=log-stderr
+. "$(dirname "$0")/log-lib.sh"
 
 top_builddir=$B python3 - "$T" "$S/tests/integration/log-helper.py" <<'PY'
 import importlib.util, re, subprocess, sys

@@ -8,17 +8,8 @@
 # loaded.
 set -u
 
-B=${top_builddir:-$(pwd)}
-S=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
-for p in smtpd/smtpd pop3d/pop3d; do
-	test -x "$B/src/$p" || { echo "SKIP: $p not built"; exit 77; }
-done
-if unshare -m true 2>/dev/null; then NS="unshare -m"
-elif unshare -rm true 2>/dev/null; then NS="unshare -rm"
-else echo "SKIP: no private mount namespace here"; exit 77; fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/log-syslog.XXXXXX")
-# Removed from outside the namespace, once its mounts are gone.
-trap 'rm -rf "$T"' EXIT INT TERM
+LOG_TEST=log-syslog LOG_NS=yes
+. "$(dirname "$0")/log-lib.sh"
 
 top_builddir=$B $NS python3 - "$T" "$S/tests/integration/log-helper.py" <<'PY'
 import importlib.util, os, re, sys
